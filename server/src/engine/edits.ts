@@ -1,0 +1,53 @@
+import { getNodePath, modify, type FormattingOptions, type JSONPath } from 'jsonc-parser';
+import type { JsonNode } from './parse/model';
+import type { TextEdit } from './types';
+
+/** Indentation of the document, so inserted JSON looks like the user's own. */
+export function formattingOf(text: string): FormattingOptions {
+  const match = /\n([ \t]+)\S/.exec(text);
+  const indent = match?.[1] ?? '  ';
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  if (indent.startsWith('\t')) return { insertSpaces: false, tabSize: 1, eol };
+  return { insertSpaces: true, tabSize: Math.min(indent.length, 8) || 2, eol };
+}
+
+function toEdits(text: string, path: JSONPath, value: unknown, extra: { isArrayInsertion?: boolean } = {}): TextEdit[] {
+  return modify(text, path, value, { formattingOptions: formattingOf(text), ...extra }).map((e) => ({
+    offset: e.offset,
+    length: e.length,
+    newText: e.content,
+  }));
+}
+
+export function pathOf(node: JsonNode): JSONPath {
+  return getNodePath(node);
+}
+
+/** Sets (inserts or replaces) the value at `path`, formatted like the document. */
+export function setValue(text: string, path: JSONPath, value: unknown): TextEdit[] {
+  return toEdits(text, path, value);
+}
+
+/** Removes a property or array element (with the comma that separates it). */
+export function removeNode(text: string, node: JsonNode): TextEdit[] {
+  // The path of a property is the path of its key node (getNodePath appends the key of the parent property).
+  const target = node.type === 'property' ? node.children?.[0] ?? node : node;
+  return toEdits(text, getNodePath(target), undefined);
+}
+
+export function replaceNode(node: JsonNode, newText: string): TextEdit {
+  return { offset: node.offset, length: node.length, newText };
+}
+
+/** Replaces a string node's value with `value`, quoted. */
+export function replaceString(node: JsonNode, value: string): TextEdit {
+  return replaceNode(node, JSON.stringify(value));
+}
+
+/** Applies edits to a text (edits must not overlap). Used by `--fix`, the tests and fix-all. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const sorted = [...edits].sort((a, b) => b.offset - a.offset || b.length - a.length);
+  let result = text;
+  for (const e of sorted) result = result.slice(0, e.offset) + e.newText + result.slice(e.offset + e.length);
+  return result;
+}

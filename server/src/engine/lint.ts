@@ -1,0 +1,43 @@
+import { parsePolicy } from './parse/parse';
+import type { PolicyDocument } from './parse/model';
+import type { Report, Rule, RuleContext } from './rule';
+import { ALL_RULES } from './rules';
+import type { Finding, LintOptions, LintResult, Severity } from './types';
+
+export interface LintHooks {
+  /** Called when a rule throws: the other rules still report. */
+  onRuleError?(ruleId: string, error: unknown): void;
+}
+
+/** Lints one document. Never throws for any input text. */
+export function lint(text: string, options: LintOptions = {}, hooks: LintHooks = {}): LintResult {
+  const doc = parsePolicy(text, { kind: options.kind, strictJson: options.strictJson });
+  return { kind: doc.kind, findings: runRules(doc, options, hooks) };
+}
+
+export function runRules(doc: PolicyDocument, options: LintOptions = {}, hooks: LintHooks = {}, rules: readonly Rule[] = ALL_RULES): Finding[] {
+  const kind = doc.kind;
+  if (kind === null) return [];
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    const setting = options.severities?.[rule.id];
+    if (setting === 'off') continue;
+    const severity: Severity = setting ?? rule.defaultSeverity;
+    const ctx: RuleContext = {
+      doc,
+      kind,
+      kindForced: options.kind !== undefined,
+      report(r: Report) {
+        const offset = r.node ? r.node.offset : r.offset ?? 0;
+        const length = r.node ? r.node.length : r.length ?? 0;
+        findings.push({ ruleId: rule.id, severity, message: r.message, offset, length, fixes: r.fixes ?? [] });
+      },
+    };
+    try {
+      rule.check(ctx);
+    } catch (error) {
+      hooks.onRuleError?.(rule.id, error);
+    }
+  }
+  return findings.sort((a, b) => a.offset - b.offset || a.ruleId.localeCompare(b.ruleId));
+}

@@ -1,0 +1,50 @@
+import type { JsonNode, Property, ValueItem } from './model';
+
+/** Properties of an object node in source order; tolerant of half-typed properties. */
+export function propertiesOf(node: JsonNode | undefined): Property[] {
+  if (!node || node.type !== 'object' || !node.children) return [];
+  const result: Property[] = [];
+  for (const child of node.children) {
+    const keyNode = child.children?.[0];
+    if (child.type !== 'property' || !keyNode || typeof keyNode.value !== 'string') continue;
+    result.push({ key: keyNode.value, keyNode, value: child.children?.[1], node: child });
+  }
+  return result;
+}
+
+export function findProperty(node: JsonNode | undefined, key: string): Property | undefined {
+  return propertiesOf(node).find((p) => p.key === key);
+}
+
+/** A CloudFormation intrinsic function object such as {"Fn::Sub": "..."} or {"Ref": "..."}. */
+export function isIntrinsic(node: JsonNode | undefined): boolean {
+  if (!node || node.type !== 'object') return false;
+  const props = propertiesOf(node);
+  return props.length === 1 && (props[0].key === 'Ref' || props[0].key === 'Condition' || props[0].key.startsWith('Fn::'));
+}
+
+function item(node: JsonNode): ValueItem {
+  if (node.type === 'string') return { text: node.value as string, node, intrinsic: false };
+  if (node.type === 'number' || node.type === 'boolean') return { text: String(node.value), node, intrinsic: false };
+  return { text: undefined, node, intrinsic: isIntrinsic(node) };
+}
+
+/** Items of a "string or array of strings" value; scalars are stringified. */
+export function valueItems(node: JsonNode | undefined): ValueItem[] {
+  if (!node) return [];
+  if (node.type === 'array') return (node.children ?? []).map(item);
+  if (isIntrinsic(node)) return [item(node)];
+  if (node.type === 'object') return [];
+  return [item(node)];
+}
+
+/** Only items that are JSON strings (not numbers, booleans or intrinsics). */
+export function stringItems(node: JsonNode | undefined): ValueItem[] {
+  return valueItems(node).filter((v) => v.node.type === 'string');
+}
+
+/** The text span of a string node without its quotes. */
+export function innerRange(node: JsonNode): { offset: number; length: number } {
+  if (node.type === 'string' && node.length >= 2) return { offset: node.offset + 1, length: node.length - 2 };
+  return { offset: node.offset, length: node.length };
+}

@@ -1,0 +1,72 @@
+import type { Node as JsonNode, ParseError } from 'jsonc-parser';
+import type { PolicyKind } from '../types';
+
+export type { JsonNode };
+
+/** One `"key": value` pair of a JSON object, with the nodes that carry its offsets. */
+export interface Property {
+  key: string;
+  keyNode: JsonNode;
+  /** Missing when the text is broken after the colon. */
+  value: JsonNode | undefined;
+  /** The whole property node (key, colon and value). */
+  node: JsonNode;
+}
+
+/**
+ * One entry of a value that IAM accepts as "a string or an array of strings".
+ * `text` is undefined when the entry is not a plain string: a CloudFormation intrinsic
+ * (`{"Fn::Sub": ...}`, `{"Ref": ...}`), which the engine treats as an unknown value, or a
+ * value of the wrong JSON type (reported by `invalid-type`).
+ */
+export interface ValueItem {
+  text: string | undefined;
+  node: JsonNode;
+  intrinsic: boolean;
+}
+
+export interface ConditionEntry {
+  key: string;
+  keyNode: JsonNode;
+  valueNode: JsonNode | undefined;
+  /** Scalars as strings (`true` -> "true", `10` -> "10"), so operators can compare one way. */
+  values: ValueItem[];
+  property: Property;
+}
+
+export interface ConditionBlock {
+  operator: string;
+  operatorNode: JsonNode;
+  entries: ConditionEntry[];
+  property: Property;
+}
+
+export interface Statement {
+  index: number;
+  node: JsonNode;
+  properties: Property[];
+  /** Element lookup by exact (case-sensitive) name; first occurrence wins. */
+  element(name: string): Property | undefined;
+  sid: string | undefined;
+  effect: string | undefined;
+  actions: ValueItem[];
+  notActions: ValueItem[];
+  resources: ValueItem[];
+  notResources: ValueItem[];
+  conditions: ConditionBlock[];
+}
+
+export interface PolicyDocument {
+  text: string;
+  root: JsonNode | undefined;
+  /** Parse errors from jsonc-parser (the tree is still built around them). */
+  parseErrors: ParseError[];
+  /** Detected or forced kind; null when the document has no policy shape. */
+  kind: PolicyKind | null;
+  /** Top-level properties when the root is a policy object; empty for fragments. */
+  topLevel: Property[];
+  version: Property | undefined;
+  /** The `Statement` property when present. */
+  statementProperty: Property | undefined;
+  statements: Statement[];
+}

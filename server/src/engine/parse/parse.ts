@@ -1,0 +1,92 @@
+import { parseTree, type ParseError } from 'jsonc-parser';
+import type { PolicyKind } from '../types';
+import { detectKind, hasPolicyShape } from './kind';
+import { findProperty, propertiesOf, valueItems } from './json';
+import type { ConditionBlock, JsonNode, PolicyDocument, Property, Statement } from './model';
+
+export interface ParseOptions {
+  kind?: PolicyKind;
+  strictJson?: boolean;
+}
+
+/** Text -> policy model. Never throws: broken JSON still yields a (partial) tree. */
+export function parsePolicy(text: string, options: ParseOptions = {}): PolicyDocument {
+  const parseErrors: ParseError[] = [];
+  const root = parseTree(stripBom(text), parseErrors, {
+    allowTrailingComma: false,
+    disallowComments: options.strictJson === true,
+    allowEmptyContent: true,
+  });
+  const shape = hasPolicyShape(root);
+  const doc: PolicyDocument = {
+    text,
+    root,
+    parseErrors,
+    kind: null,
+    topLevel: [],
+    version: undefined,
+    statementProperty: undefined,
+    statements: [],
+  };
+  if (!shape) return doc;
+
+  if (shape === 'policy') {
+    doc.topLevel = propertiesOf(root);
+    doc.version = findProperty(root, 'Version');
+    doc.statementProperty = findProperty(root, 'Statement');
+    doc.statements = statementsOf(doc.statementProperty?.value);
+  } else {
+    doc.statements = statementsOf(root);
+  }
+  doc.kind = options.kind ?? detectKind(shape, doc.statements);
+  return doc;
+}
+
+/** A BOM is replaced by a space rather than removed so that offsets stay those of the original text. */
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
+}
+
+function statementsOf(node: JsonNode | undefined): Statement[] {
+  if (!node) return [];
+  if (node.type === 'object') return [buildStatement(node, 0)];
+  if (node.type !== 'array') return [];
+  return (node.children ?? []).filter((c) => c.type === 'object').map((c, i) => buildStatement(c, i));
+}
+
+function buildStatement(node: JsonNode, index: number): Statement {
+  const properties = propertiesOf(node);
+  const element = (name: string): Property | undefined => properties.find((p) => p.key === name);
+  const str = (name: string): string | undefined => {
+    const v = element(name)?.value;
+    return v && v.type === 'string' ? (v.value as string) : undefined;
+  };
+  return {
+    index,
+    node,
+    properties,
+    element,
+    sid: str('Sid'),
+    effect: str('Effect'),
+    actions: valueItems(element('Action')?.value),
+    notActions: valueItems(element('NotAction')?.value),
+    resources: valueItems(element('Resource')?.value),
+    notResources: valueItems(element('NotResource')?.value),
+    conditions: conditionsOf(element('Condition')?.value),
+  };
+}
+
+function conditionsOf(node: JsonNode | undefined): ConditionBlock[] {
+  return propertiesOf(node).map((property) => ({
+    operator: property.key,
+    operatorNode: property.keyNode,
+    property,
+    entries: propertiesOf(property.value).map((entry) => ({
+      key: entry.key,
+      keyNode: entry.keyNode,
+      valueNode: entry.value,
+      values: valueItems(entry.value),
+      property: entry,
+    })),
+  }));
+}
