@@ -1,7 +1,51 @@
 import type { Rule } from '../rule';
+import { rule as conflictingElements } from './conflicting-elements';
+import { rule as duplicateKey } from './duplicate-key';
+import { rule as duplicateSid } from './duplicate-sid';
+import { rule as emptyValue } from './empty-value';
+import { rule as invalidEffect } from './invalid-effect';
+import { rule as invalidSid } from './invalid-sid';
+import { rule as invalidType } from './invalid-type';
+import { rule as invalidVersion } from './invalid-version';
+import { rule as jsonSyntax } from './json-syntax';
+import { rule as likeWithoutWildcard } from './like-without-wildcard';
+import { rule as missingElement } from './missing-element';
+import { rule as missingVersion } from './missing-version';
+import { rule as mixedPrincipal } from './mixed-principal';
+import { rule as oldVersion } from './old-version';
+import { rule as passRoleWildcardResource } from './pass-role-wildcard-resource';
+import { rule as passRoleWithoutService } from './pass-role-without-service';
+import { rule as policySize } from './policy-size';
+import { rule as presignedUrlUnrestricted } from './presigned-url-unrestricted';
+import { rule as principalInIdentityPolicy } from './principal-in-identity-policy';
+import { rule as unknownElement } from './unknown-element';
+import { rule as variableRequiresVersion } from './variable-requires-version';
+import { rule as wildcardWithoutLike } from './wildcard-without-like';
 
-/** The registry: one line per rule. A test checks that every catalog id has a module, docs and tests. */
+/** The registry: one line per rule. test/unit/registry.test.ts checks every catalog id has a module, docs and tests. */
 export const ALL_RULES: readonly Rule[] = [
+  conflictingElements,
+  duplicateKey,
+  duplicateSid,
+  emptyValue,
+  invalidEffect,
+  invalidSid,
+  invalidType,
+  invalidVersion,
+  jsonSyntax,
+  likeWithoutWildcard,
+  missingElement,
+  missingVersion,
+  mixedPrincipal,
+  oldVersion,
+  passRoleWildcardResource,
+  passRoleWithoutService,
+  policySize,
+  presignedUrlUnrestricted,
+  principalInIdentityPolicy,
+  unknownElement,
+  variableRequiresVersion,
+  wildcardWithoutLike,
 ];
 
 export function ruleById(id: string): Rule | undefined {

@@ -1,0 +1,73 @@
+import type { ConditionBlock, ConditionEntry, JsonNode, PolicyDocument, Statement } from '../parse/model';
+import { actionPatternCovers } from '../match';
+
+/** The action patterns of a statement's `Action` that are plain strings (intrinsics are unknown, skipped). */
+export function actionTexts(statement: Statement): string[] {
+  return statement.actions.map((a) => a.text).filter((t): t is string => t !== undefined && !t.includes('${'));
+}
+
+export function resourceTexts(statement: Statement): string[] {
+  return statement.resources.map((r) => r.text).filter((t): t is string => t !== undefined);
+}
+
+/** True when some entry of `Action` covers the concrete action (wildcards and case as IAM reads them). */
+export function grantsAction(statement: Statement, action: string): boolean {
+  return actionTexts(statement).some((p) => actionPatternCovers(p, action));
+}
+
+/** Every `Action` entry covers only actions in `actions` (so a condition about them cannot break others). */
+export function onlyGrants(statement: Statement, actions: readonly string[]): boolean {
+  const texts = actionTexts(statement);
+  if (texts.length === 0 || texts.length !== statement.actions.length) return false;
+  const allowed = new Set(actions.map((a) => a.toLowerCase()));
+  return texts.every((p) => allowed.has(p.toLowerCase()));
+}
+
+export function conditionEntries(statement: Statement): Array<{ block: ConditionBlock; entry: ConditionEntry }> {
+  return statement.conditions.flatMap((block) => block.entries.map((entry) => ({ block, entry })));
+}
+
+/** Condition keys are case-insensitive in IAM. */
+export function findConditionKey(statement: Statement, predicate: (lowerKey: string) => boolean): Array<{ block: ConditionBlock; entry: ConditionEntry }> {
+  return conditionEntries(statement).filter(({ entry }) => predicate(entry.key.toLowerCase()));
+}
+
+/**
+ * Is `action` guarded elsewhere by a Deny statement that covers it and carries a condition on a key
+ * matching `predicate`? (The seed pages often allow broadly and deny unless a condition holds.)
+ */
+export function deniedUnlessCondition(doc: PolicyDocument, action: string, predicate: (lowerKey: string) => boolean): boolean {
+  return doc.statements.some(
+    (s) => s.effect === 'Deny' && grantsAction(s, action) && findConditionKey(s, predicate).length > 0,
+  );
+}
+
+export function isString(node: JsonNode | undefined): node is JsonNode & { value: string } {
+  return node?.type === 'string';
+}
+
+/** Levenshtein distance, for "did you mean" suggestions. */
+export function editDistance(a: string, b: string): number {
+  const m = a.length, n = b.length;
+  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  for (let i = 1; i <= m; i++) {
+    const cur = [i];
+    for (let j = 1; j <= n; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[n];
+}
+
+/** Up to `max` candidates closest to `word` (case-insensitive), within a distance that scales with length. */
+export function didYouMean(word: string, candidates: Iterable<string>, max = 3): string[] {
+  const lower = word.toLowerCase();
+  const limit = Math.max(2, Math.floor(word.length / 3));
+  const scored: Array<[string, number]> = [];
+  for (const c of candidates) {
+    const d = editDistance(lower, c.toLowerCase());
+    if (d <= limit) scored.push([c, d]);
+  }
+  return scored.sort((x, y) => x[1] - y[1] || x[0].localeCompare(y[0])).slice(0, max).map(([c]) => c);
+}

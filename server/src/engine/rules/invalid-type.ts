@@ -1,0 +1,89 @@
+import type { JsonNode, Property } from '../parse/model';
+import { isIntrinsic, propertiesOf } from '../parse/json';
+import type { Rule, RuleContext } from '../rule';
+
+const TYPE_NAMES: Record<string, string> = { string: 'a string', number: 'a number', boolean: 'a boolean', null: 'null', object: 'an object', array: 'an array' };
+
+function typeName(node: JsonNode): string {
+  return TYPE_NAMES[node.type] ?? node.type;
+}
+
+/** A string, a CloudFormation intrinsic (unknown value), or an array of those. */
+function isStringList(node: JsonNode): boolean {
+  if (node.type === 'string' || isIntrinsic(node)) return true;
+  return node.type === 'array' && (node.children ?? []).every((c) => c.type === 'string' || isIntrinsic(c));
+}
+
+function isScalarList(node: JsonNode): boolean {
+  const scalar = (n: JsonNode) => n.type === 'string' || n.type === 'number' || n.type === 'boolean' || isIntrinsic(n);
+  return scalar(node) || (node.type === 'array' && (node.children ?? []).every(scalar));
+}
+
+function wrong(ctx: RuleContext, p: Property, expected: string): void {
+  if (!p.value) return;
+  ctx.report({ node: p.value, message: `"${p.key}" must be ${expected}, not ${typeName(p.value)}: IAM rejects the policy.` });
+}
+
+export const rule: Rule = {
+  id: 'invalid-type',
+  defaultSeverity: 'error',
+  summary: 'A value of the wrong JSON type (number `Effect`, object `Action`, array `Version`, ...).',
+  check(ctx) {
+    const { doc } = ctx;
+    for (const p of doc.topLevel) {
+      if (!p.value) continue;
+      if ((p.key === 'Version' || p.key === 'Id') && p.value.type !== 'string') wrong(ctx, p, 'a string');
+      if (p.key === 'Statement' && p.value.type !== 'array' && p.value.type !== 'object') wrong(ctx, p, 'an array of statements or one statement object');
+    }
+    const statementList = doc.statementProperty?.value;
+    if (statementList?.type === 'array') {
+      for (const item of statementList.children ?? []) {
+        if (item.type !== 'object') ctx.report({ node: item, message: `Each entry of "Statement" must be a statement object, not ${typeName(item)}.` });
+      }
+    }
+    for (const s of doc.statements) {
+      for (const p of s.properties) {
+        const v = p.value;
+        if (!v) continue;
+        switch (p.key) {
+          case 'Effect':
+            if (v.type !== 'string') wrong(ctx, p, 'the string "Allow" or "Deny"');
+            break;
+          case 'Action': case 'NotAction': case 'Resource': case 'NotResource':
+            if (!isStringList(v)) wrong(ctx, p, 'a string or an array of strings');
+            break;
+          case 'Principal': case 'NotPrincipal':
+            checkPrincipal(ctx, p);
+            break;
+          case 'Condition':
+            checkCondition(ctx, p);
+            break;
+        }
+      }
+    }
+  },
+};
+
+function checkPrincipal(ctx: RuleContext, p: Property): void {
+  const v = p.value!;
+  if (v.type === 'string' || isIntrinsic(v)) return; // "*" (other strings: invalid-principal)
+  if (v.type !== 'object') return wrong(ctx, p, 'an object such as {"AWS": "..."} or "*"');
+  for (const entry of propertiesOf(v)) {
+    if (entry.value && !isStringList(entry.value)) wrong(ctx, entry, 'a string or an array of strings');
+  }
+}
+
+function checkCondition(ctx: RuleContext, p: Property): void {
+  const v = p.value!;
+  if (v.type !== 'object') return wrong(ctx, p, 'an object of condition operators');
+  for (const block of propertiesOf(v)) {
+    if (!block.value) continue;
+    if (block.value.type !== 'object') {
+      wrong(ctx, block, 'an object of condition keys and values');
+      continue;
+    }
+    for (const entry of propertiesOf(block.value)) {
+      if (entry.value && !isScalarList(entry.value)) wrong(ctx, entry, 'a string, number, boolean or an array of them');
+    }
+  }
+}

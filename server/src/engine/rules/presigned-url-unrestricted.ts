@@ -1,0 +1,47 @@
+import type { Statement } from '../parse/model';
+import type { Rule } from '../rule';
+import { addConditionEdits } from './_condition-fix';
+import { conditionEntries, deniedUnlessCondition, grantsAction, onlyGrants } from './_util';
+
+const PRESIGNED_ACTIONS = ['sagemaker:CreatePresignedDomainUrl', 'sagemaker:CreatePresignedNotebookInstanceUrl'];
+const OWNER_TAG_KEY = /^(sagemaker|aws):resourcetag\//;
+/** Variables that name the caller: a tag condition compared with one of them scopes access to the owner. */
+const PRINCIPAL_VARIABLE = /\$\{(aws:principaltag\/[^}]+|aws:username|aws:userid|aws:principalarn|sagemaker:userprofilename|saml:sub|aws:sourceidentity)\}/i;
+
+/** The statement ties the tag of the target resource to the caller (any operator, any tag key). */
+function hasOwnerCondition(s: Statement): boolean {
+  return conditionEntries(s).some(({ entry }) => OWNER_TAG_KEY.test(entry.key.toLowerCase()) && entry.values.some((v) => v.text !== undefined && PRINCIPAL_VARIABLE.test(v.text)));
+}
+
+/** A resource that names the caller's own profile or instance, e.g. user-profile/${sagemaker:DomainId}/${aws:username}. */
+function isOwnerScopedResource(resource: string): boolean {
+  return !/\*/.test(resource.replace(/\$\{[^}]*\}/g, 'x')) || PRINCIPAL_VARIABLE.test(resource);
+}
+
+export const rule: Rule = {
+  id: 'presigned-url-unrestricted',
+  defaultSeverity: 'warning',
+  summary: 'Presigned Studio/notebook URL actions allowed on `*` without an owner restriction: any user can open any user\'s Studio.',
+  check({ doc, report }) {
+    const unguarded = PRESIGNED_ACTIONS.filter((a) => !deniedUnlessCondition(doc, a, (k) => OWNER_TAG_KEY.test(k)));
+    for (const s of doc.statements) {
+      if (s.effect !== 'Allow' || hasOwnerCondition(s)) continue;
+      const granted = unguarded.filter((a) => grantsAction(s, a));
+      if (granted.length === 0) continue;
+      const resources = s.resources.filter((r) => r.text !== undefined);
+      if (resources.length === 0 || resources.every((r) => isOwnerScopedResource(r.text!))) continue;
+      const target = s.actions.find((a) => a.text !== undefined && /presigned/i.test(a.text)) ?? s.actions[0];
+      if (!target) continue;
+      // The tag condition would deny any other action of the statement (its request has no such tag), so fix only pure statements.
+      const edits = onlyGrants(s, PRESIGNED_ACTIONS)
+        ? addConditionEdits(doc, s, 'StringEquals', 'sagemaker:ResourceTag/studiouserid', '${aws:PrincipalTag/studiouserid}')
+        : [];
+      const names = granted.map((a) => a.split(':')[1]).join(' and ');
+      report({
+        node: target.node,
+        message: `${names} ${granted.length > 1 ? 'are' : 'is'} allowed on every user profile or notebook instance with no owner restriction: any user with this policy can open any other user's Studio or notebook. Tie it to the caller with "sagemaker:ResourceTag/studiouserid": "\${aws:PrincipalTag/studiouserid}", or a user-profile ARN built from \${sagemaker:DomainId} and the caller's \${sagemaker:UserProfileName}.`,
+        fixes: edits.length ? [{ title: 'Restrict to the caller\'s own profile (sagemaker:ResourceTag/studiouserid = ${aws:PrincipalTag/studiouserid})', edits, preferred: true }] : [],
+      });
+    }
+  },
+};
