@@ -11,7 +11,13 @@ interface PolicyPick extends vscode.QuickPickItem {
 }
 
 /** The source page of each snippet file, for the QuickPick's group headers. */
-const PAGE_TITLES: Record<string, string> = {};
+const PAGE_TITLES: Record<string, string> = {
+  'data-wrangler.code-snippets': 'Data Wrangler: Security and Permissions (Amazon SageMaker)',
+  'enterprise-ml-platform.code-snippets': 'Build a Secure Enterprise Machine Learning Platform on AWS: Permissions',
+  'notebook-jobs.code-snippets': 'Studio notebook jobs: Set up policies and permissions',
+  'lake-formation.code-snippets': 'Control and audit data exploration with SageMaker Studio and Lake Formation',
+  'studio-abac.code-snippets': 'SageMaker Studio for teams and groups with complete resource isolation (ABAC)',
+};
 
 async function readSnippetFiles(context: vscode.ExtensionContext): Promise<Array<{ file: string; entries: Record<string, SnippetEntry> }>> {
   const dir = vscode.Uri.joinPath(context.extensionUri, 'snippets');
