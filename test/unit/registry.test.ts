@@ -8,6 +8,7 @@ const ROOT = resolve(__dirname, '../../..');
 const catalog = readFileSync(join(ROOT, 'docs/RULES.md'), 'utf8');
 /** Catalog rows look like: | `rule-id` | W | what | fix | */
 const catalogIds = new Map([...catalog.matchAll(/^\| `([a-z0-9-]+)` \| ([EWIH][^|]*)\|/gm)].map((m) => [m[1], m[2].trim()]));
+const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
 const SEVERITY_LETTER = { error: 'E', warning: 'W', info: 'I', hint: 'H' } as const;
 
 describe('rule registry', () => {
@@ -34,6 +35,9 @@ describe('rule registry', () => {
         const text = readFileSync(file, 'utf8');
         assert.match(text, /it\('fires/, `${rule.id} tests lack a firing case ("it('fires ...")`);
         assert.match(text, /it\('clean/, `${rule.id} tests lack a clean case ("it('clean ...")`);
+      });
+      it('is listed in the README rule table (npm run docs:rules)', () => {
+        assert.ok(readme.includes(`[\`${rule.id}\`](docs/rules/${rule.id}.md)`), `README.md does not list ${rule.id}: run npm run docs:rules`);
       });
       it('has a one-line summary', () => {
         assert.ok(rule.summary.length > 10 && !rule.summary.includes('\n'));
