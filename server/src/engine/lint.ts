@@ -28,8 +28,9 @@ export function runRules(doc: PolicyDocument, options: LintOptions = {}, hooks: 
       kind,
       kindForced: options.kind !== undefined,
       report(r: Report) {
-        const offset = r.node ? r.node.offset : r.offset ?? 0;
-        const length = r.node ? r.node.length : r.length ?? 0;
+        // Clamped so that a range never leaves the document (parse errors can point just past its end).
+        const offset = Math.min(Math.max(0, r.node ? r.node.offset : r.offset ?? 0), doc.text.length);
+        const length = Math.max(0, Math.min(r.node ? r.node.length : r.length ?? 0, doc.text.length - offset));
         findings.push({ ruleId: rule.id, severity, message: r.message, offset, length, fixes: r.fixes ?? [] });
       },
     };

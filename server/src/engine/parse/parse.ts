@@ -12,6 +12,9 @@ export interface ParseOptions {
 /** Text -> policy model. Never throws: broken JSON still yields a (partial) tree. */
 export function parsePolicy(text: string, options: ParseOptions = {}): PolicyDocument {
   const parseErrors: ParseError[] = [];
+  // jsonc-parser recurses per nesting level and overflows the stack near 5,000 levels. No policy nests
+  // deeper than a handful, so a document that does is not treated as a policy at all.
+  if (exceedsNesting(text, MAX_NESTING)) return emptyDocument(text);
   const root = parseTree(stripBom(text), parseErrors, {
     allowTrailingComma: false,
     disallowComments: options.strictJson === true,
@@ -40,6 +43,29 @@ export function parsePolicy(text: string, options: ParseOptions = {}): PolicyDoc
   }
   doc.kind = options.kind ?? detectKind(shape, doc.statements);
   return doc;
+}
+
+export const MAX_NESTING = 200;
+
+function emptyDocument(text: string): PolicyDocument {
+  return { text, root: undefined, parseErrors: [], kind: null, topLevel: [], version: undefined, statementProperty: undefined, statements: [] };
+}
+
+/** True when brackets (outside strings) nest deeper than `limit`. */
+function exceedsNesting(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c /* \ */) i++;
+      else if (c === 0x22 /* " */ || c === 0x0a) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+      if (++depth > limit) return true;
+    } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) depth = Math.max(0, depth - 1);
+  }
+  return false;
 }
 
 /** A BOM is replaced by a space rather than removed so that offsets stay those of the original text. */
