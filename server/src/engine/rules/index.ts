@@ -1,48 +1,76 @@
 import type { Rule } from '../rule';
+import { rule as abacTagMutation } from './abac-tag-mutation';
 import { rule as conflictingElements } from './conflicting-elements';
+import { rule as createWithoutTags } from './create-without-tags';
+import { rule as dataWranglerRedshiftUser } from './data-wrangler-redshift-user';
 import { rule as duplicateKey } from './duplicate-key';
 import { rule as duplicateSid } from './duplicate-sid';
 import { rule as emptyValue } from './empty-value';
+import { rule as instanceTypePattern } from './instance-type-pattern';
 import { rule as invalidEffect } from './invalid-effect';
 import { rule as invalidSid } from './invalid-sid';
 import { rule as invalidType } from './invalid-type';
 import { rule as invalidVersion } from './invalid-version';
+import { rule as jobWithoutKms } from './job-without-kms';
+import { rule as jobWithoutNetworkIsolation } from './job-without-network-isolation';
+import { rule as jobWithoutVpc } from './job-without-vpc';
 import { rule as jsonSyntax } from './json-syntax';
+import { rule as lifecycleConfigUnrestricted } from './lifecycle-config-unrestricted';
 import { rule as likeWithoutWildcard } from './like-without-wildcard';
 import { rule as missingElement } from './missing-element';
 import { rule as missingVersion } from './missing-version';
 import { rule as mixedPrincipal } from './mixed-principal';
+import { rule as notebookInternetOrRoot } from './notebook-internet-or-root';
 import { rule as oldVersion } from './old-version';
 import { rule as passRoleWildcardResource } from './pass-role-wildcard-resource';
 import { rule as passRoleWithoutService } from './pass-role-without-service';
+import { rule as passedToServiceInvalid } from './passed-to-service-invalid';
 import { rule as policySize } from './policy-size';
+import { rule as presignedUrlNoNetworkGuard } from './presigned-url-no-network-guard';
 import { rule as presignedUrlUnrestricted } from './presigned-url-unrestricted';
 import { rule as principalInIdentityPolicy } from './principal-in-identity-policy';
+import { rule as sagemakerFullAccess } from './sagemaker-full-access';
+import { rule as sagemakerWildcardUnconditioned } from './sagemaker-wildcard-unconditioned';
+import { rule as studioSpaceNotOwnerScoped } from './studio-space-not-owner-scoped';
 import { rule as unknownElement } from './unknown-element';
 import { rule as variableRequiresVersion } from './variable-requires-version';
 import { rule as wildcardWithoutLike } from './wildcard-without-like';
 
 /** The registry: one line per rule. test/unit/registry.test.ts checks every catalog id has a module, docs and tests. */
 export const ALL_RULES: readonly Rule[] = [
+  abacTagMutation,
   conflictingElements,
+  createWithoutTags,
+  dataWranglerRedshiftUser,
   duplicateKey,
   duplicateSid,
   emptyValue,
+  instanceTypePattern,
   invalidEffect,
   invalidSid,
   invalidType,
   invalidVersion,
+  jobWithoutKms,
+  jobWithoutNetworkIsolation,
+  jobWithoutVpc,
   jsonSyntax,
+  lifecycleConfigUnrestricted,
   likeWithoutWildcard,
   missingElement,
   missingVersion,
   mixedPrincipal,
+  notebookInternetOrRoot,
   oldVersion,
   passRoleWildcardResource,
   passRoleWithoutService,
+  passedToServiceInvalid,
   policySize,
+  presignedUrlNoNetworkGuard,
   presignedUrlUnrestricted,
   principalInIdentityPolicy,
+  sagemakerFullAccess,
+  sagemakerWildcardUnconditioned,
+  studioSpaceNotOwnerScoped,
   unknownElement,
   variableRequiresVersion,
   wildcardWithoutLike,

@@ -1,7 +1,9 @@
+import { reference, type ActionInfo } from '../data/reference';
 import type { Statement } from '../parse/model';
 import type { Rule } from '../rule';
 import { addConditionEdits } from './_condition-fix';
-import { conditionEntries, deniedUnlessCondition, grantsAction, onlyGrants } from './_util';
+import { grantedActions, grantingEntry } from './_grants';
+import { conditionEntries, deniedUnlessCondition, onlyGrants } from './_util';
 
 const PRESIGNED_ACTIONS = ['sagemaker:CreatePresignedDomainUrl', 'sagemaker:CreatePresignedNotebookInstanceUrl'];
 const OWNER_TAG_KEY = /^(sagemaker|aws):resourcetag\//;
@@ -23,15 +25,21 @@ export const rule: Rule = {
   defaultSeverity: 'warning',
   summary: 'Presigned Studio/notebook URL actions allowed on `*` without an owner restriction: any user can open any user\'s Studio.',
   check({ doc, report }) {
-    const unguarded = PRESIGNED_ACTIONS.filter((a) => !deniedUnlessCondition(doc, a, (k) => OWNER_TAG_KEY.test(k)));
+    const unguarded = PRESIGNED_ACTIONS.filter((a) => !deniedUnlessCondition(doc, a, (k) => OWNER_TAG_KEY.test(k)))
+      .map((a) => reference().action('sagemaker', a.split(':')[1]))
+      .filter((a): a is ActionInfo => a !== undefined);
     for (const s of doc.statements) {
       if (s.effect !== 'Allow' || hasOwnerCondition(s)) continue;
-      const granted = unguarded.filter((a) => grantsAction(s, a));
-      if (granted.length === 0) continue;
+      // Effectively granted: the resources reach a user profile / notebook instance and no condition rules the
+      // action out (sagemaker:Create* gated on request tags never grants CreatePresignedDomainUrl: it carries none).
+      const grantedInfo = grantedActions(s, unguarded);
+      if (grantedInfo.length === 0) continue;
       const resources = s.resources.filter((r) => r.text !== undefined);
       if (resources.length === 0 || resources.every((r) => isOwnerScopedResource(r.text!))) continue;
-      const target = s.actions.find((a) => a.text !== undefined && /presigned/i.test(a.text)) ?? s.actions[0];
+      // Underline the entry that grants the action (not simply the first one: "athena:*", "*" ...).
+      const target = grantingEntry(s, grantedInfo);
       if (!target) continue;
+      const granted = grantedInfo.map((a) => `${a.service}:${a.name}`);
       // The tag condition would deny any other action of the statement (its request has no such tag), so fix only pure statements.
       const edits = onlyGrants(s, PRESIGNED_ACTIONS)
         ? addConditionEdits(doc, s, 'StringEquals', 'sagemaker:ResourceTag/studiouserid', '${aws:PrincipalTag/studiouserid}')

@@ -1,0 +1,407 @@
+/**
+ * "Does this statement effectively grant action X?" and "is X guarded by a condition on key K?",
+ * shared by the SageMaker rules that report an action allowed without a guard.
+ *
+ * A statement effectively grants an action when
+ *  - its Effect is Allow and an entry of its `Action` covers the action (NotAction is left to
+ *    `allow-not-action`);
+ *  - its `Resource` can name a resource of the action (a required resource type of the action when the
+ *    reference data marks one required, else any of its types; `*` always), or its `NotResource`
+ *    does not exclude all of them;
+ *  - no condition can never hold for that action: a condition on a key the request of that action
+ *    never carries (the reference data does not list the key for the action, nor is it a global key)
+ *    is false unless the operator is `...IfExists`, `ForAllValues:`, negated (`StringNotEquals`, ...:
+ *    true when the key is absent) or `Null` with "true".
+ * So `sagemaker:Create*` with `ForAnyValue:StringEquals aws:TagKeys` does not grant
+ * `sagemaker:CreatePresignedDomainUrl`: that request has no tags.
+ */
+import { lookupGlobalConditionKey } from '../data/globalConditionKeys';
+import { parseOperator } from '../data/operators';
+import { reference, type ActionInfo } from '../data/reference';
+import { actionPatternCovers, containsPolicyVariable, hasWildcard, wildcardRegExp } from '../match';
+import type { ConditionBlock, ConditionEntry, PolicyDocument, Statement, ValueItem } from '../parse/model';
+import type { PolicyKind } from '../types';
+import { actionTexts, conditionEntries } from './_util';
+
+/** `sagemaker:CreateTrainingJob` for an ActionInfo. */
+export function fullName(action: ActionInfo): string {
+  return `${action.service}:${action.name}`;
+}
+
+/**
+ * Kinds whose Allow statements grant permissions. SCPs, permission boundaries and VPC endpoint
+ * policies only cap what other policies grant, so "allowed without a guard" means nothing there.
+ */
+export function isGrantingKind(kind: PolicyKind): boolean {
+  return kind === 'identity' || kind === 'fragment' || kind === 'resource';
+}
+
+/** Actions of a service for which the reference data lists one of `keys` (case-insensitive). */
+export function actionsSupportingKey(service: string, ...keys: string[]): ActionInfo[] {
+  const ref = reference();
+  return ref.actions(service).filter((a) => keys.some((k) => ref.actionSupportsConditionKey(a, k)));
+}
+
+const TAG_KEY = /^aws:(requesttag\/.+|resourcetag\/.+|tagkeys)$/;
+
+/**
+ * Can the request of `action` carry the condition key? Tag keys and service keys: as the reference
+ * data says for the action (its own keys and its resource types' keys). Other global keys: yes. A key
+ * the data does not know: no (IAM then finds it absent).
+ */
+export function actionCanSupplyKey(action: ActionInfo, key: string): boolean {
+  const lower = key.toLowerCase();
+  if (TAG_KEY.test(lower)) return reference().actionSupportsConditionKey(action, key);
+  if (lookupGlobalConditionKey(key)) return true;
+  return reference().actionSupportsConditionKey(action, key);
+}
+
+function isTrueText(v: ValueItem): boolean {
+  return v.text !== undefined && v.text.toLowerCase() === 'true';
+}
+
+/** True when the condition is false for every request of `action` (see the module comment). */
+export function conditionNeverHolds(block: ConditionBlock, entry: ConditionEntry, action: ActionInfo): boolean {
+  const op = parseOperator(block.operator);
+  // An operator IAM rejects makes the whole policy invalid: report nothing about the statement.
+  if (!op) return true;
+  if (actionCanSupplyKey(action, entry.key)) return false;
+  if (op.family === 'Null') return !entry.values.some(isTrueText);
+  return !(op.ifExists || op.setOperator === 'ForAllValues' || op.base.negated);
+}
+
+// ---- resources ----
+
+const SAMPLE: Record<string, string> = { partition: 'aws', region: 'us-east-1', account: '111122223333' };
+
+/** Resource-type ARN templates the statement must reach for the action: its required types, or all when none is required. */
+function actionTemplates(action: ActionInfo): string[] {
+  const ref = reference();
+  const required = action.resourceTypes.filter((t) => t.required);
+  const types = required.length > 0 ? required : action.resourceTypes;
+  return types.map((t) => ref.resourceType(action.service, t.name)?.arn).filter((a): a is string => a !== undefined);
+}
+
+/** ARN patterns (`arn:*:sagemaker:*:*:training-job/*`) of the resource types the action needs. */
+export function actionTemplateGlobs(action: ActionInfo): string[] {
+  return actionTemplates(action).map(templateGlob);
+}
+
+/** Policy variables stand for any text when we only ask whether a pattern can reach a resource type. */
+function asGlob(resource: string): string {
+  return resource.replace(/\$\{[*?$]\}/g, '?').replace(/\$\{[^}]*\}/g, '*');
+}
+
+function templateGlob(template: string): string {
+  return template.replace(/\$\{[^}]*\}/g, '*');
+}
+
+function templateSample(template: string): string {
+  return template.replace(/\$\{([^}]*)\}/g, (_, name: string) => SAMPLE[name.toLowerCase()] ?? 'x1');
+}
+
+const intersectCache = new Map<string, boolean>();
+
+/** Do two glob patterns (`*` any run, `?` one character) match a common string? Case-sensitive, as ARNs are. */
+export function globsIntersect(a: string, b: string): boolean {
+  const cacheKey = `${a}\u0000${b}`;
+  const cached = intersectCache.get(cacheKey);
+  if (cached !== undefined) return cached;
+  const memo = new Map<number, boolean>();
+  const width = b.length + 1;
+  const go = (i: number, j: number): boolean => {
+    const k = i * width + j;
+    const seen = memo.get(k);
+    if (seen !== undefined) return seen;
+    let result: boolean;
+    if (i === a.length && j === b.length) result = true;
+    else if (i < a.length && a[i] === '*') result = go(i + 1, j) || (j < b.length && go(i, j + 1));
+    else if (j < b.length && b[j] === '*') result = go(i, j + 1) || (i < a.length && go(i + 1, j));
+    else if (i < a.length && j < b.length) result = (a[i] === b[j] || a[i] === '?' || b[j] === '?') && go(i + 1, j + 1);
+    else result = false;
+    memo.set(k, result);
+    return result;
+  };
+  const result = go(0, 0);
+  if (intersectCache.size > 20000) intersectCache.clear();
+  intersectCache.set(cacheKey, result);
+  return result;
+}
+
+/** Can a `Resource` entry name a resource the action needs? Unknown values (intrinsics) count as yes. */
+export function resourceApplies(resource: string | undefined, action: ActionInfo): boolean {
+  if (resource === undefined || resource === '*') return true;
+  const templates = actionTemplates(action);
+  // An action without resource types takes only "*".
+  if (templates.length === 0) return false;
+  const glob = asGlob(resource);
+  return templates.some((t) => arnGlobsIntersect(templateGlob(t), glob));
+}
+
+/** ARN patterns: the five fields before the resource are matched one by one (a `*` in the region stays in the region). */
+function arnGlobsIntersect(a: string, b: string): boolean {
+  const pa = arnFields(a);
+  const pb = arnFields(b);
+  if (!pa || !pb) return globsIntersect(a, b);
+  return pa.every((field, i) => globsIntersect(field, pb[i]));
+}
+
+function arnFields(text: string): string[] | undefined {
+  const parts = text.split(':');
+  if (parts.length < 6 || parts[0] !== 'arn') return undefined;
+  return [...parts.slice(0, 5), parts.slice(5).join(':')];
+}
+
+/** Does the statement's Resource / NotResource reach the action? */
+export function statementReachesAction(s: Statement, action: ActionInfo): boolean {
+  if (s.element('Resource')) return s.resources.some((r) => resourceApplies(r.text, action));
+  if (s.element('NotResource')) {
+    const excluded = s.notResources.map((r) => r.text).filter((t): t is string => t !== undefined);
+    if (excluded.includes('*')) return false;
+    const templates = actionTemplates(action);
+    if (templates.length === 0) return true;
+    return templates.some((t) => {
+      const sample = templateSample(t);
+      return !excluded.some((pattern) => wildcardRegExp(asGlob(pattern)).test(sample));
+    });
+  }
+  return true;
+}
+
+// ---- grants ----
+
+/** Allow + an Action entry covers the action + the resources reach it + no condition that never holds for it. */
+export function effectivelyGrants(s: Statement, action: ActionInfo, patterns: readonly string[] = actionTexts(s)): boolean {
+  if (s.effect !== 'Allow') return false;
+  const name = fullName(action);
+  if (!patterns.some((p) => actionPatternCovers(p, name))) return false;
+  if (!statementReachesAction(s, action)) return false;
+  return !conditionEntries(s).some(({ block, entry }) => conditionNeverHolds(block, entry, action));
+}
+
+export function grantedActions(s: Statement, actions: readonly ActionInfo[]): ActionInfo[] {
+  if (s.effect !== 'Allow' || actionTexts(s).length === 0) return [];
+  return actions.filter((a) => effectivelyGrants(s, a));
+}
+
+/** `*`, `*:*`, `*:Create*`: patterns that name no service (full-wildcard-action reports those). */
+function namesNoService(pattern: string): boolean {
+  return /^\*+(:|$)/.test(pattern);
+}
+
+/** The Action entries that name a service. */
+export function servicePatterns(s: Statement): string[] {
+  return actionTexts(s).filter((p) => !namesNoService(p));
+}
+
+/** An action pattern of the SageMaker service itself (not `*`, not `*:*`) that covers every SageMaker action. */
+export function coversAllSageMaker(pattern: string): boolean {
+  if (namesNoService(pattern) || !pattern.includes(':')) return false;
+  const ref = reference();
+  const all = ref.actions('sagemaker');
+  return all.length > 0 && ref.matchActions(pattern).filter((a) => a.service === 'sagemaker').length === all.length;
+}
+
+/**
+ * `sagemaker:*` allowed on every resource (`*`, `arn:aws:sagemaker:*:*:*`, or a NotResource list) without a
+ * condition: what sagemaker-full-access reports. The finer "allowed without a guard" rules stay silent on
+ * such a statement rather than list every guard that full access lacks.
+ */
+export function isFullSageMakerStatement(s: Statement): boolean {
+  if (s.effect !== 'Allow' || s.element('Condition')) return false;
+  if (!actionTexts(s).some(coversAllSageMaker)) return false;
+  return s.element('NotResource') !== undefined || s.resources.some((r) => r.text !== undefined && isAnyResource(r.text));
+}
+
+/**
+ * What the section-7 rules count as granted: effectively granted through an entry that names the service
+ * (`"*"` is full-wildcard-action's finding), on a statement that is not plain full SageMaker access.
+ */
+export function ruleGrants(s: Statement, candidates: readonly ActionInfo[]): ActionInfo[] {
+  if (s.effect !== 'Allow' || isFullSageMakerStatement(s)) return [];
+  const patterns = servicePatterns(s);
+  if (patterns.length === 0) return [];
+  return candidates.filter((a) => effectivelyGrants(s, a, patterns));
+}
+
+/** The first `Action` entry that names a service and covers one of the actions: the place to underline. */
+export function grantingEntry(s: Statement, actions: readonly ActionInfo[]): ValueItem | undefined {
+  const names = actions.map(fullName);
+  const covering = (item: ValueItem) => item.text !== undefined && !item.text.includes('${') && names.some((n) => actionPatternCovers(item.text!, n));
+  return s.actions.find((item) => covering(item) && !namesNoService(item.text!)) ?? s.actions.find(covering);
+}
+
+// ---- guards ----
+
+export type KeyPredicate = (lowerKey: string) => boolean;
+
+function isNullWith(block: ConditionBlock, entry: ConditionEntry, value: 'true' | 'false'): boolean {
+  return parseOperator(block.operator)?.family === 'Null' && entry.values.some((v) => v.text?.toLowerCase() === value);
+}
+
+/**
+ * The Allow statement itself conditions on a matching key (any operator, key in any case), except
+ * `Null` "true", which allows only requests *without* the key.
+ */
+export function allowHasGuard(s: Statement, predicate: KeyPredicate): boolean {
+  return conditionEntries(s).some(({ block, entry }) => predicate(entry.key.toLowerCase()) && !isNullWith(block, entry, 'true'));
+}
+
+/** Does a Deny statement cover the action (through `Action`, or a `NotAction` that leaves it out)? */
+export function denyCovers(s: Statement, action: ActionInfo): boolean {
+  if (s.effect !== 'Deny') return false;
+  const name = fullName(action);
+  if (s.element('Action')) return actionTexts(s).some((p) => actionPatternCovers(p, name));
+  if (s.element('NotAction')) {
+    const texts = s.notActions.map((a) => a.text);
+    return texts.every((t) => t !== undefined) && !texts.some((p) => actionPatternCovers(p!, name));
+  }
+  return false;
+}
+
+/**
+ * A Deny statement that covers the action and conditions on a matching key guards it (deny unless the
+ * request is right: `Null` "true", `StringNotEquals`, `Bool` "false", ...). `Null` "false" denies only
+ * requests that *carry* the key, which guards nothing.
+ */
+export function deniedWithGuard(doc: PolicyDocument, action: ActionInfo, predicate: KeyPredicate): boolean {
+  return doc.statements.some(
+    (s) => denyCovers(s, action) && conditionEntries(s).some(({ block, entry }) => predicate(entry.key.toLowerCase()) && !isNullWith(block, entry, 'false')),
+  );
+}
+
+/** Keys in any case: `keyIs('sagemaker:VpcSubnets', ...)` for a predicate. */
+export function keyIs(...keys: string[]): KeyPredicate {
+  const set = new Set(keys.map((k) => k.toLowerCase()));
+  return (lower) => set.has(lower);
+}
+
+/**
+ * The actions of `candidates` that the Allow statement effectively grants and that are guarded neither
+ * by a condition of the statement (`allowGuard`) nor by a Deny statement (`denyKey`).
+ */
+export function unguardedGrants(
+  doc: PolicyDocument,
+  s: Statement,
+  candidates: readonly ActionInfo[],
+  allowGuard: (s: Statement, action: ActionInfo) => boolean,
+  denyKey: (action: ActionInfo) => KeyPredicate,
+): ActionInfo[] {
+  return ruleGrants(s, candidates).filter((a) => !allowGuard(s, a) && !deniedWithGuard(doc, a, denyKey(a)));
+}
+
+/** "CreateTrainingJob, CreateProcessingJob and 7 more" */
+export function listActions(actions: readonly ActionInfo[], max = 4): string {
+  const names = actions.map((a) => a.name);
+  if (names.length <= max) return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names.join('');
+  return `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
+}
+
+// ---- resources in messages and scoping ----
+
+/** `*`, or an ARN whose whole resource part is `*` (`arn:aws:sagemaker:*:*:*`). */
+export function isAnyResource(text: string): boolean {
+  if (text === '*') return true;
+  const parts = text.split(':');
+  return parts.length >= 6 && parts[0] === 'arn' && parts.slice(5).join(':') === '*';
+}
+
+/** Variables that name the caller. */
+export const PRINCIPAL_VARIABLE = /\$\{(aws:principaltag\/[^}]+|aws:username|aws:userid|aws:principalarn|sagemaker:userprofilename|saml:sub|aws:sourceidentity|identitystore:userid)\}/i;
+
+const RESOURCE_TAG_KEY = /^(sagemaker|aws):resourcetag\/(.+)$/;
+const RESOURCE_TAG_VARIABLE = /\$\{(?:sagemaker|aws):resourcetag\/([^}]+)\}/gi;
+const PRINCIPAL_KEY = /^(aws:principaltag\/.+|aws:username|aws:userid|aws:principalarn|aws:sourceidentity|saml:sub|identitystore:userid)$/;
+
+/**
+ * The statement ties a tag of the target resource to the caller, in either direction:
+ * `"sagemaker:ResourceTag/owner": "${aws:userid}"` or `"aws:PrincipalTag/team": "${sagemaker:ResourceTag/team}"`.
+ */
+export function tiesResourceTagToCaller(s: Statement): boolean {
+  return conditionEntries(s).some(({ block, entry }) => {
+    if (parseOperator(block.operator)?.base.negated) return false;
+    const key = entry.key.toLowerCase();
+    const texts = entry.values.map((v) => v.text).filter((t): t is string => t !== undefined);
+    if (RESOURCE_TAG_KEY.test(key)) return texts.some((t) => PRINCIPAL_VARIABLE.test(t));
+    if (PRINCIPAL_KEY.test(key)) return texts.some((t) => /\$\{(sagemaker|aws):resourcetag\//i.test(t));
+    return false;
+  });
+}
+
+export interface TagGating {
+  /** Lower-cased tag key -> the spelling first seen. */
+  keys: Map<string, string>;
+  /** The statements that gate on them. */
+  statements: Statement[];
+}
+
+/**
+ * Tag keys the document uses to gate access to SageMaker resources: `sagemaker:ResourceTag/<key>` or
+ * `aws:ResourceTag/<key>` as a condition key or as a `${...}` variable in a condition value, in an Allow
+ * or Deny statement whose actions include a SageMaker action. With `callerTied`, only tags compared with
+ * the caller (`"sagemaker:ResourceTag/team": "${aws:PrincipalTag/team}"`, or the reverse), the ABAC of the
+ * Studio guides; `Null` checks and fixed values (`env` = `dev`) are then left out.
+ */
+export function tagGating(doc: PolicyDocument, callerTied = false): TagGating {
+  const keys = new Map<string, string>();
+  const statements: Statement[] = [];
+  const add = (tag: string) => keys.has(tag.toLowerCase()) || keys.set(tag.toLowerCase(), tag);
+  for (const s of doc.statements) {
+    if (s.effect !== 'Allow' && s.effect !== 'Deny') continue;
+    if (!actionTexts(s).some((p) => reference().matchActions(p).some((a) => a.service === 'sagemaker'))) continue;
+    let gates = false;
+    for (const { entry } of conditionEntries(s)) {
+      const texts = entry.values.map((v) => v.text).filter((t): t is string => t !== undefined);
+      const key = entry.key.toLowerCase();
+      if (RESOURCE_TAG_KEY.test(key) && (!callerTied || texts.some((t) => PRINCIPAL_VARIABLE.test(t)))) {
+        add(entry.key.slice(entry.key.indexOf('/') + 1));
+        gates = true;
+      }
+      if (callerTied && !PRINCIPAL_KEY.test(key)) continue;
+      for (const text of texts) {
+        for (const vm of text.matchAll(RESOURCE_TAG_VARIABLE)) {
+          add(vm[1]);
+          gates = true;
+        }
+      }
+    }
+    if (gates) statements.push(s);
+  }
+  return { keys, statements };
+}
+
+/**
+ * Resource-type ARN patterns (`arn:*:sagemaker:*:*:training-job/*`) of the SageMaker actions the statements
+ * cover: what a tag-gated statement protects.
+ */
+export function protectedTemplates(statements: readonly Statement[]): Set<string> {
+  const result = new Set<string>();
+  for (const s of statements) {
+    for (const p of actionTexts(s)) {
+      for (const a of reference().matchActions(p)) {
+        if (a.service !== 'sagemaker') continue;
+        for (const t of a.resourceTypes) {
+          const arn = reference().resourceType(a.service, t.name)?.arn;
+          if (arn) result.add(templateGlob(arn));
+        }
+      }
+    }
+  }
+  return result;
+}
+
+/** Can the statement's Resource name one of the resources matched by the ARN patterns? NotResource: assume so. */
+export function resourcesReachAny(s: Statement, templates: ReadonlySet<string>): boolean {
+  if (!s.element('Resource')) return true;
+  return s.resources.some((r) => {
+    if (r.text === undefined || r.text === '*') return true;
+    const glob = asGlob(r.text);
+    for (const t of templates) if (arnGlobsIntersect(t, glob)) return true;
+    return false;
+  });
+}
+
+/** Plain string values of a condition entry (no intrinsics, no policy variables, no wildcards). */
+export function literalValues(entry: ConditionEntry): ValueItem[] {
+  return entry.values.filter((v) => v.node.type === 'string' && v.text !== undefined && !containsPolicyVariable(v.text) && !hasWildcard(v.text));
+}

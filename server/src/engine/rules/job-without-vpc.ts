@@ -1,0 +1,42 @@
+import { reference } from '../data/reference';
+import type { Rule } from '../rule';
+import { actionsSupportingKey, allowHasGuard, grantingEntry, isGrantingKind, keyIs, listActions, unguardedGrants } from './_grants';
+
+const KEYS = ['sagemaker:VpcSubnets', 'sagemaker:VpcSecurityGroupIds'];
+const isVpcKey = keyIs(...KEYS);
+
+/**
+ * Create actions that take a VPC configuration: the reference data lists sagemaker:VpcSubnets for them.
+ * Domains always live in a VPC (their network mode is sagemaker:AppNetworkAccessType), and user
+ * profiles only take security groups, so both are left out.
+ */
+function vpcCreateActions() {
+  const ref = reference();
+  return actionsSupportingKey('sagemaker', 'sagemaker:VpcSubnets').filter(
+    (a) => a.name.startsWith('Create') && !ref.actionSupportsConditionKey(a, 'sagemaker:AppNetworkAccessType'),
+  );
+}
+
+export const rule: Rule = {
+  id: 'job-without-vpc',
+  defaultSeverity: 'info',
+  summary: 'SageMaker create actions that accept `sagemaker:VpcSubnets`/`VpcSecurityGroupIds` allowed without a condition on them.',
+  check({ doc, kind, report }) {
+    if (!isGrantingKind(kind)) return;
+    const candidates = vpcCreateActions();
+    for (const s of doc.statements) {
+      const open = unguardedGrants(doc, s, candidates, (st) => allowHasGuard(st, isVpcKey), () => isVpcKey);
+      if (open.length === 0) continue;
+      const target = grantingEntry(s, open);
+      if (!target) continue;
+      report({
+        node: target.node,
+        message:
+          `${listActions(open)} ${open.length > 1 ? 'are' : 'is'} allowed without a sagemaker:VpcSubnets / sagemaker:VpcSecurityGroupIds ` +
+          'condition: the caller can run the workload outside your VPC, with SageMaker-managed internet access. Require your subnets, e.g. ' +
+          '"ForAllValues:StringEquals": {"sagemaker:VpcSubnets": ["subnet-..."]} together with "Null": {"sagemaker:VpcSubnets": "false"}, ' +
+          'or deny the action when "Null": {"sagemaker:VpcSubnets": "true"}.',
+      });
+    }
+  },
+};

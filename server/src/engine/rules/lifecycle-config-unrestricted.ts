@@ -1,0 +1,103 @@
+import { reference, type ActionInfo } from '../data/reference';
+import { isBroadResource } from '../match';
+import type { Statement } from '../parse/model';
+import type { Rule } from '../rule';
+import { allowHasGuard, deniedWithGuard, ruleGrants, grantingEntry, isGrantingKind, keyIs, listActions } from './_grants';
+
+interface Family {
+  /** sagemaker:NotebookInstanceLifecycleConfigArns / sagemaker:StudioLifecycleConfigArns */
+  key: string;
+  /** Actions that attach a lifecycle configuration and accept the key. */
+  attach: ActionInfo[];
+  /** Actions that write the lifecycle configuration itself (its script). */
+  author: ActionInfo[];
+}
+
+/** `notebook-instance-lifecycle-config` -> `NotebookInstanceLifecycleConfig` */
+function pascal(name: string): string {
+  return name.split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
+}
+
+let families: Family[] | undefined;
+
+/**
+ * Derived from the reference data: each lifecycle-config resource type (`notebook-instance-lifecycle-config`,
+ * `studio-lifecycle-config`) and its `sagemaker:<Type>Arns` condition key. Attaching actions are those that
+ * accept the key, except app and space actions: those can only pick a configuration already attached to the
+ * domain or user profile. Authoring actions create or update a configuration of that type.
+ */
+function lifecycleFamilies(): Family[] {
+  if (families) return families;
+  const ref = reference();
+  const actions = ref.actions('sagemaker');
+  families = ref
+    .resourceTypes('sagemaker')
+    .filter((t) => t.name.endsWith('lifecycle-config'))
+    .map((t) => {
+      const key = ref.serviceConditionKeys('sagemaker').find((k) => k.key.toLowerCase() === `sagemaker:${pascal(t.name)}arns`.toLowerCase())?.key;
+      if (!key) return undefined;
+      const attach = actions.filter((a) => {
+        if (!ref.actionSupportsConditionKey(a, key)) return false;
+        const required = a.resourceTypes.filter((r) => r.required).map((r) => r.name);
+        return !required.every((r) => r === 'app' || r === 'space') || required.length === 0;
+      });
+      const author = actions.filter(
+        (a) => /^(Create|Update)/.test(a.name) && a.resourceTypes.some((r) => r.required && r.name === t.name),
+      );
+      return { key, attach, author };
+    })
+    .filter((f): f is Family => f !== undefined);
+  return families;
+}
+
+/** On `*`, `arn:...:*`, `<type>/*` or through NotResource: every configuration or notebook, not a named one. */
+function onEverything(s: Statement): boolean {
+  return s.element('NotResource') !== undefined || s.resources.some((r) => r.text !== undefined && isBroadResource(r.text));
+}
+
+export const rule: Rule = {
+  id: 'lifecycle-config-unrestricted',
+  defaultSeverity: 'info',
+  summary: 'Notebook/Studio lifecycle-config creation, or attaching one (`CreateNotebookInstance`, `UpdateNotebookInstance`, user profiles, domains), on `*` without lifecycle-config ARN conditions.',
+  check({ doc, kind, report }) {
+    if (!isGrantingKind(kind)) return;
+    const fams = lifecycleFamilies();
+    // Does some Allow statement let the caller attach a configuration of the family (guarded or not)?
+    const attachAllowed = fams.map((f) => doc.statements.some((s) => ruleGrants(s, f.attach).length > 0));
+    for (const s of doc.statements) {
+      if (s.effect !== 'Allow' || !onEverything(s)) continue;
+      const attach: ActionInfo[] = [];
+      const author: ActionInfo[] = [];
+      const keys = new Set<string>();
+      fams.forEach((f, i) => {
+        const isKey = keyIs(f.key);
+        const open = ruleGrants(s, f.attach).filter((a) => !allowHasGuard(s, isKey) && !deniedWithGuard(doc, a, isKey));
+        if (open.length > 0) keys.add(f.key);
+        attach.push(...open);
+        if (attachAllowed[i]) {
+          const writes = ruleGrants(s, f.author);
+          if (writes.length > 0) keys.add(f.key);
+          author.push(...writes);
+        }
+      });
+      if (attach.length === 0 && author.length === 0) continue;
+      const target = grantingEntry(s, [...attach, ...author]);
+      if (!target) continue;
+      const keyList = [...keys].map((k) => `"${k}"`).join(' / ');
+      const parts: string[] = [];
+      if (attach.length > 0) {
+        parts.push(`${listActions(attach)} ${attach.length > 1 ? 'are' : 'is'} allowed on every resource without a ${keyList} condition: the caller can attach any lifecycle configuration of the account`);
+      }
+      if (author.length > 0) {
+        parts.push(`${listActions(author)} ${author.length > 1 ? 'are' : 'is'} allowed on every lifecycle configuration while this document lets the caller attach them: the caller can write the script that then runs`);
+      }
+      report({
+        node: target.node,
+        message:
+          `${parts.join('; ')}. A lifecycle configuration is a shell script that runs (as root on notebook instances) with the execution role's ` +
+          `rights. Allow only approved configurations with "ForAllValues:ArnLike": {${keyList.split(' / ')[0]}: ["arn:aws:sagemaker:...:...-lifecycle-config/approved-*"]} ` +
+          'and keep their creation to administrators.',
+      });
+    }
+  },
+};

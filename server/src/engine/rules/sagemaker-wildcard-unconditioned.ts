@@ -1,0 +1,52 @@
+import { reference } from '../data/reference';
+import { hasWildcard } from '../match';
+import type { Rule } from '../rule';
+import { isAnyResource } from './_grants';
+
+/** The mutating verbs the catalog names: a wildcard that covers all actions of one of them. */
+const VERBS = ['Create', 'Delete', 'Update', 'Start', 'Stop'] as const;
+
+/**
+ * The verbs whose every SageMaker action the pattern covers (`sagemaker:Create*`, `sagemaker:C*`,
+ * `sagemaker:*` ...). A pattern that covers all of SageMaker is left to sagemaker-full-access.
+ */
+function coveredVerbs(pattern: string): string[] {
+  if (!hasWildcard(pattern)) return [];
+  const colon = pattern.indexOf(':');
+  if (colon < 0 || /^\*+$/.test(pattern.slice(0, colon))) return [];
+  const ref = reference();
+  const matched = new Set(ref.matchActions(pattern).filter((a) => a.service === 'sagemaker'));
+  if (matched.size === 0 || matched.size === ref.actions('sagemaker').length) return [];
+  return VERBS.filter((verb) => {
+    const family = ref.matchActions(`sagemaker:${verb}*`);
+    return family.length > 0 && family.every((a) => matched.has(a));
+  });
+}
+
+export const rule: Rule = {
+  id: 'sagemaker-wildcard-unconditioned',
+  defaultSeverity: 'warning',
+  summary: '`sagemaker:Create*`, `Delete*`, `Update*`, `Start*` or `Stop*` allowed on `*` without any condition.',
+  check({ doc, report }) {
+    for (const s of doc.statements) {
+      if (s.effect !== 'Allow' || s.element('Condition')) continue;
+      const everywhere = s.element('NotResource') !== undefined || s.resources.some((r) => r.text !== undefined && isAnyResource(r.text));
+      if (!everywhere) continue;
+      const hits = s.actions
+        .filter((a) => a.text !== undefined)
+        .map((a) => ({ item: a, verbs: coveredVerbs(a.text!) }))
+        .filter((h) => h.verbs.length > 0);
+      if (hits.length === 0) continue;
+      const verbs = [...new Set(hits.flatMap((h) => h.verbs))];
+      const entries = hits.map((h) => `"${h.item.text}"`).join(', ');
+      report({
+        node: hits[0].item.node,
+        message:
+          `${entries} ${hits.length > 1 ? 'allow' : 'allows'} every SageMaker ${verbs.join('/')} action on every resource with no condition: ` +
+          'any domain, user profile, space, notebook, job or endpoint of the account, including other users\' and teams\'. ' +
+          'Scope it as the Studio ABAC guide does: require a team tag on create (aws:RequestTag/team = ${aws:PrincipalTag/team}) and match ' +
+          'it on change (sagemaker:ResourceTag/team), or list the actions and resources the role needs.',
+      });
+    }
+  },
+};
