@@ -2,9 +2,11 @@ import {
   CodeAction,
   CodeActionKind,
   CompletionItemKind,
+  InsertTextFormat,
   SymbolKind,
   createConnection,
   Diagnostic,
+  type DocumentSymbol,
   DiagnosticSeverity,
   ProposedFeatures,
   TextDocuments,
@@ -20,7 +22,7 @@ import { lint } from './engine/lint';
 import { isPolicyKind, type Finding, type LintOptions, type PolicyKind, type Severity, type SeveritySetting, type TextEdit } from './engine/types';
 import { hover } from './engine/hover';
 import { complete } from './engine/completion';
-import { documentSymbols } from './engine/symbols';
+import { documentSymbols, type PolicySymbol } from './engine/symbols';
 
 const SOURCE = 'sagemaker-policy';
 const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.sagemakerPolicy`;
@@ -242,6 +244,7 @@ connection.onCompletion((params) => {
         sortText: String(i).padStart(5, '0'),
         filterText: item.filterText ?? item.insertText,
         textEdit: { range, newText: item.insertText },
+        ...(item.snippet ? { insertTextFormat: InsertTextFormat.Snippet } : {}),
       })),
     };
   } catch (error) {
@@ -254,13 +257,15 @@ connection.onDocumentSymbol((params) => {
   try {
     const doc = documents.get(params.textDocument.uri);
     if (!doc || doc.getText().length > settings.maxFileSize) return [];
-    return documentSymbols(doc.getText(), lintOptions(doc)).map((s) => ({
+    const toSymbol = (s: PolicySymbol): DocumentSymbol => ({
       name: s.name,
       detail: s.detail,
       kind: s.kind as SymbolKind,
       range: rangeOf(doc, s.offset, s.length),
       selectionRange: rangeOf(doc, s.selectionOffset, s.selectionLength),
-    }));
+      children: s.children?.map(toSymbol),
+    });
+    return documentSymbols(doc.getText(), lintOptions(doc)).map(toSymbol);
   } catch (error) {
     connection.console.error(`sagemaker-policy: symbols failed: ${String(error)}`);
     return [];
