@@ -130,6 +130,6 @@ export function conditionValueHover(ctx: HoverContext): string | undefined {
     const meaning = value === 'true' || value === 'false' ? `true when ${code(key)} is ${code(value)} in the request` : 'must be `true` or `false`';
     return blocks(`**${code(value)}** · Bool value`, `The condition is ${meaning}${op.ifExists ? ', or when the key is absent (IfExists)' : ''}.`, link('IAM: Boolean condition operators', url));
   }
-  if (!op) return undefined;
+  if (!op) return blocks(`**${code(value)}** · value of ${code(key)}`, `${code(opName)} is not a condition operator, so IAM rejects this condition.`, link('IAM: condition operators', OPERATORS_PAGE));
   return blocks(`**${code(value)}** · value of ${code(key)}`, `Compared with ${operatorSummary(op)}`, link('IAM: condition operators', url));
 }
