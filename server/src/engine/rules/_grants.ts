@@ -38,8 +38,29 @@ export function isGrantingKind(kind: PolicyKind): boolean {
 
 /** Actions of a service for which the reference data lists one of `keys` (case-insensitive). */
 export function actionsSupportingKey(service: string, ...keys: string[]): ActionInfo[] {
-  const ref = reference();
-  return ref.actions(service).filter((a) => keys.some((k) => ref.actionSupportsConditionKey(a, k)));
+  const cacheKey = `${service}\u0000${keys.join('\u0000').toLowerCase()}`;
+  let result = supportingCache.get(cacheKey);
+  if (!result) {
+    const ref = reference();
+    result = ref.actions(service).filter((a) => keys.some((k) => ref.actionSupportsConditionKey(a, k)));
+    supportingCache.set(cacheKey, result);
+  }
+  return result;
+}
+
+const supportingCache = new Map<string, ActionInfo[]>();
+
+/** A value computed on first use (candidate action lists derived from the reference data). */
+export function lazy<T>(compute: () => T): () => T {
+  let value: T | undefined;
+  let done = false;
+  return () => {
+    if (!done) {
+      value = compute();
+      done = true;
+    }
+    return value as T;
+  };
 }
 
 const TAG_KEY = /^aws:(requesttag\/.+|resourcetag\/.+|tagkeys)$/;
@@ -180,8 +201,15 @@ export function effectivelyGrants(s: Statement, action: ActionInfo, patterns: re
 }
 
 export function grantedActions(s: Statement, actions: readonly ActionInfo[]): ActionInfo[] {
-  if (s.effect !== 'Allow' || actionTexts(s).length === 0) return [];
-  return actions.filter((a) => effectivelyGrants(s, a));
+  if (s.effect !== 'Allow') return [];
+  const all = actionTexts(s);
+  if (all.length === 0) return [];
+  const byService = new Map<string, string[]>();
+  return actions.filter((a) => {
+    let patterns = byService.get(a.service);
+    if (!patterns) byService.set(a.service, (patterns = all.filter((p) => patternMayCoverService(p, a.service))));
+    return patterns.length > 0 && effectivelyGrants(s, a, patterns);
+  });
 }
 
 /** `*`, `*:*`, `*:Create*`: patterns that name no service (full-wildcard-action reports those). */
@@ -196,7 +224,7 @@ export function servicePatterns(s: Statement): string[] {
 
 /** An action pattern of the SageMaker service itself (not `*`, not `*:*`) that covers every SageMaker action. */
 export function coversAllSageMaker(pattern: string): boolean {
-  if (namesNoService(pattern) || !pattern.includes(':')) return false;
+  if (namesNoService(pattern) || !hasWildcard(pattern) || !patternMayCoverService(pattern, 'sagemaker')) return false;
   const ref = reference();
   const all = ref.actions('sagemaker');
   return all.length > 0 && ref.matchActions(pattern).filter((a) => a.service === 'sagemaker').length === all.length;
@@ -209,8 +237,8 @@ export function coversAllSageMaker(pattern: string): boolean {
  */
 export function isFullSageMakerStatement(s: Statement): boolean {
   if (s.effect !== 'Allow' || s.element('Condition')) return false;
-  if (!actionTexts(s).some(coversAllSageMaker)) return false;
-  return s.element('NotResource') !== undefined || s.resources.some((r) => r.text !== undefined && isAnyResource(r.text));
+  const everywhere = s.element('NotResource') !== undefined || s.resources.some((r) => r.text !== undefined && isAnyResource(r.text));
+  return everywhere && actionTexts(s).some(coversAllSageMaker);
 }
 
 /**
@@ -218,10 +246,22 @@ export function isFullSageMakerStatement(s: Statement): boolean {
  * (`"*"` is full-wildcard-action's finding), on a statement that is not plain full SageMaker access.
  */
 export function ruleGrants(s: Statement, candidates: readonly ActionInfo[]): ActionInfo[] {
-  if (s.effect !== 'Allow' || isFullSageMakerStatement(s)) return [];
-  const patterns = servicePatterns(s);
-  if (patterns.length === 0) return [];
-  return candidates.filter((a) => effectivelyGrants(s, a, patterns));
+  if (s.effect !== 'Allow' || candidates.length === 0 || isFullSageMakerStatement(s)) return [];
+  const all = servicePatterns(s);
+  const byService = new Map<string, string[]>();
+  return candidates.filter((a) => {
+    // Only the entries of the action's service (a read-only policy lists thousands of other actions).
+    let patterns = byService.get(a.service);
+    if (!patterns) byService.set(a.service, (patterns = all.filter((p) => patternMayCoverService(p, a.service))));
+    return patterns.length > 0 && effectivelyGrants(s, a, patterns);
+  });
+}
+
+/** Can the service part of the pattern (`sagemaker`, `sage*`, `*`) name the service? */
+export function patternMayCoverService(pattern: string, service: string): boolean {
+  const colon = pattern.indexOf(':');
+  const part = colon < 0 ? pattern : pattern.slice(0, colon);
+  return part.toLowerCase() === service || (hasWildcard(part) && wildcardRegExp(part).test(service));
 }
 
 /** The first `Action` entry that names a service and covers one of the actions: the place to underline. */
@@ -348,7 +388,7 @@ export function tagGating(doc: PolicyDocument, callerTied = false): TagGating {
   const add = (tag: string) => keys.has(tag.toLowerCase()) || keys.set(tag.toLowerCase(), tag);
   for (const s of doc.statements) {
     if (s.effect !== 'Allow' && s.effect !== 'Deny') continue;
-    if (!actionTexts(s).some((p) => reference().matchActions(p).some((a) => a.service === 'sagemaker'))) continue;
+    if (!actionTexts(s).some((p) => patternMayCoverService(p, 'sagemaker') && reference().matchActions(p).some((a) => a.service === 'sagemaker'))) continue;
     let gates = false;
     for (const { entry } of conditionEntries(s)) {
       const texts = entry.values.map((v) => v.text).filter((t): t is string => t !== undefined);
@@ -378,6 +418,7 @@ export function protectedTemplates(statements: readonly Statement[]): Set<string
   const result = new Set<string>();
   for (const s of statements) {
     for (const p of actionTexts(s)) {
+      if (!patternMayCoverService(p, 'sagemaker')) continue;
       for (const a of reference().matchActions(p)) {
         if (a.service !== 'sagemaker') continue;
         for (const t of a.resourceTypes) {

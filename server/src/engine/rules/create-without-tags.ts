@@ -2,7 +2,7 @@ import { parseOperator } from '../data/operators';
 import type { Statement } from '../parse/model';
 import type { Rule } from '../rule';
 import { conditionEntries } from './_util';
-import { actionTemplateGlobs, protectedTemplates, actionsSupportingKey, allowHasGuard, grantingEntry, isGrantingKind, listActions, tagGating, unguardedGrants, type KeyPredicate } from './_grants';
+import { actionTemplateGlobs, protectedTemplates, actionsSupportingKey, lazy, allowHasGuard, grantingEntry, isGrantingKind, listActions, tagGating, unguardedGrants, type KeyPredicate } from './_grants';
 
 /**
  * aws:RequestTag/<any key> or aws:TagKeys; and a resource-tag condition, which SageMaker evaluates against
@@ -10,6 +10,9 @@ import { actionTemplateGlobs, protectedTemplates, actionsSupportingKey, allowHas
  */
 const isRequestTagKey: KeyPredicate = (lower) =>
   lower === 'aws:tagkeys' || lower.startsWith('aws:requesttag/') || lower.startsWith('aws:resourcetag/') || lower.startsWith('sagemaker:resourcetag/');
+
+/** Create actions that can carry tags in the request, as the reference data lists them. */
+const taggableCreates = lazy(() => actionsSupportingKey('sagemaker', 'aws:RequestTag/${TagKey}', 'aws:TagKeys').filter((a) => a.name.startsWith('Create')));
 
 /** `StringNotEquals aws:ResourceAccount ${aws:PrincipalAccount}`: only other accounts' resources, never a resource the caller creates. */
 function crossAccountOnly(s: Statement): boolean {
@@ -26,12 +29,9 @@ export const rule: Rule = {
     if (!isGrantingKind(kind)) return;
     const gating = tagGating(doc);
     if (gating.keys.size === 0) return;
-    // Create actions that can carry tags in the request, as the reference data lists them.
     // Only resources of a type the tag-gated statements protect: an untagged endpoint matters when endpoints are gated.
     const protectedTypes = protectedTemplates(gating.statements);
-    const candidates = actionsSupportingKey('sagemaker', 'aws:RequestTag/${TagKey}', 'aws:TagKeys').filter(
-      (a) => a.name.startsWith('Create') && actionTemplateGlobs(a).some((t) => protectedTypes.has(t)),
-    );
+    const candidates = taggableCreates().filter((a) => actionTemplateGlobs(a).some((t) => protectedTypes.has(t)));
     const tags = [...gating.keys.values()].map((t) => `"${t}"`).join(', ');
     for (const s of doc.statements) {
       if (crossAccountOnly(s)) continue;

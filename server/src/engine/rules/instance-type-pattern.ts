@@ -44,7 +44,7 @@ export const rule: Rule = {
         if (!op || op.family !== 'String') continue;
         const ignoreCase = op.base.name.includes('IgnoreCase');
         for (const v of entry.values) {
-          if (v.node.type !== 'string' || v.text === undefined || v.text.includes('${')) continue;
+          if (v.node.type !== 'string' || v.text === undefined || v.text.trim() === '' || v.text.includes('${')) continue;
           if (canMatchMlType(v.text, op.base.wildcards, ignoreCase)) continue;
           const replacement = fixed(v.text);
           const effect = op.base.negated ? 'this value excludes nothing' : s.effect === 'Deny' ? 'the Deny never applies through this value' : 'this value allows nothing';

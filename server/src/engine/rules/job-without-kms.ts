@@ -1,8 +1,10 @@
 import type { Rule } from '../rule';
-import { actionsSupportingKey, allowHasGuard, grantingEntry, isGrantingKind, keyIs, listActions, unguardedGrants } from './_grants';
+import { actionsSupportingKey, allowHasGuard, lazy, grantingEntry, isGrantingKind, keyIs, listActions, unguardedGrants } from './_grants';
 
 const KEYS = ['sagemaker:VolumeKmsKeyArn', 'sagemaker:OutputKmsKeyArn'];
 /** The deprecated spellings still state the intent; deprecated-condition-key asks for the rename. */
+/** Create actions the reference data lets you condition on a volume or output KMS key. */
+const createActions = lazy(() => actionsSupportingKey('sagemaker', ...KEYS).filter((a) => a.name.startsWith('Create')));
 const isKmsKey = keyIs(...KEYS, 'sagemaker:VolumeKmsKey', 'sagemaker:OutputKmsKey');
 
 export const rule: Rule = {
@@ -11,8 +13,7 @@ export const rule: Rule = {
   summary: 'SageMaker create actions that accept `sagemaker:VolumeKmsKeyArn`/`OutputKmsKeyArn` allowed without them.',
   check({ doc, kind, report }) {
     if (!isGrantingKind(kind)) return;
-    // Create actions the reference data lets you condition on a volume or output KMS key.
-    const candidates = actionsSupportingKey('sagemaker', ...KEYS).filter((a) => a.name.startsWith('Create'));
+    const candidates = createActions();
     for (const s of doc.statements) {
       const open = unguardedGrants(doc, s, candidates, (st) => allowHasGuard(st, isKmsKey), () => isKmsKey);
       if (open.length === 0) continue;

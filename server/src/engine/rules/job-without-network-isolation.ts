@@ -1,8 +1,10 @@
 import type { Rule } from '../rule';
-import { actionsSupportingKey, allowHasGuard, grantingEntry, isGrantingKind, keyIs, listActions, unguardedGrants } from './_grants';
+import { actionsSupportingKey, allowHasGuard, lazy, grantingEntry, isGrantingKind, keyIs, listActions, unguardedGrants } from './_grants';
 
 const KEY = 'sagemaker:NetworkIsolation';
 const isKey = keyIs(KEY);
+/** Create actions the reference data lets you condition on network isolation (jobs, models, endpoint configs, monitoring). */
+const createActions = lazy(() => actionsSupportingKey('sagemaker', KEY).filter((a) => a.name.startsWith('Create')));
 
 export const rule: Rule = {
   id: 'job-without-network-isolation',
@@ -10,8 +12,7 @@ export const rule: Rule = {
   summary: 'SageMaker create actions that accept `sagemaker:NetworkIsolation` allowed without it.',
   check({ doc, kind, report }) {
     if (!isGrantingKind(kind)) return;
-    // Create actions the reference data lets you condition on network isolation (jobs, models, endpoint configs, monitoring).
-    const candidates = actionsSupportingKey('sagemaker', KEY).filter((a) => a.name.startsWith('Create'));
+    const candidates = createActions();
     for (const s of doc.statements) {
       const open = unguardedGrants(doc, s, candidates, (st) => allowHasGuard(st, isKey), () => isKey);
       if (open.length === 0) continue;

@@ -1,6 +1,6 @@
 import { reference } from '../data/reference';
 import type { Rule } from '../rule';
-import { actionsSupportingKey, allowHasGuard, grantingEntry, isGrantingKind, keyIs, listActions, unguardedGrants } from './_grants';
+import { actionsSupportingKey, allowHasGuard, lazy, grantingEntry, isGrantingKind, keyIs, listActions, unguardedGrants } from './_grants';
 
 const KEYS = ['sagemaker:VpcSubnets', 'sagemaker:VpcSecurityGroupIds'];
 const isVpcKey = keyIs(...KEYS);
@@ -10,12 +10,12 @@ const isVpcKey = keyIs(...KEYS);
  * Domains always live in a VPC (their network mode is sagemaker:AppNetworkAccessType), and user
  * profiles only take security groups, so both are left out.
  */
-function vpcCreateActions() {
+const vpcCreateActions = lazy(() => {
   const ref = reference();
   return actionsSupportingKey('sagemaker', 'sagemaker:VpcSubnets').filter(
     (a) => a.name.startsWith('Create') && !ref.actionSupportsConditionKey(a, 'sagemaker:AppNetworkAccessType'),
   );
-}
+});
 
 export const rule: Rule = {
   id: 'job-without-vpc',

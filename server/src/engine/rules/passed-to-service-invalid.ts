@@ -39,7 +39,7 @@ export const rule: Rule = {
         if (!op || op.family !== 'String') continue;
         const ignoreCase = op.base.name.includes('IgnoreCase');
         for (const v of entry.values) {
-          if (v.node.type !== 'string' || v.text === undefined || v.text.includes('${')) continue;
+          if (v.node.type !== 'string' || v.text === undefined || v.text.trim() === '' || v.text.includes('${')) continue;
           // A pattern (sagemaker.*) may match real names; wildcard-without-like covers patterns under StringEquals.
           if (hasWildcard(v.text)) continue;
           if (isValid(ignoreCase ? v.text.toLowerCase() : v.text)) continue;

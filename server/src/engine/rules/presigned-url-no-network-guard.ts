@@ -15,6 +15,7 @@ export const rule: Rule = {
     if (!isGrantingKind(kind)) return;
     // Every action that hands out a sign-in URL (CreatePresignedDomainUrl, CreatePresignedNotebookInstanceUrl, MLflow ...).
     const presigned = reference().matchActions('sagemaker:CreatePresigned*');
+    if (!doc.statements.some((s) => s.effect === 'Allow')) return;
     for (const s of doc.statements) {
       const open = unguardedGrants(doc, s, presigned, (st) => allowHasGuard(st, isNetworkKey), () => isNetworkKey);
       if (open.length === 0) continue;

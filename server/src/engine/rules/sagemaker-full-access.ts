@@ -19,8 +19,8 @@ function stringNodes(node: JsonNode | undefined, out: JsonNode[] = []): JsonNode
  * References that hand the policy out: in an Allow statement, except where they exclude it (NotResource,
  * a negated condition operator), and except a statement that only reads (iam:GetPolicy on the ARN).
  */
-function grantingReferences(s: Statement): JsonNode[] {
-  if (s.effect !== 'Allow') return [];
+function grantingReferences(text: string, s: Statement): JsonNode[] {
+  if (s.effect !== 'Allow' || !text.slice(s.node.offset, s.node.offset + s.node.length).includes('AmazonSageMakerFullAccess')) return [];
   const readOnly = actionTexts(s).length > 0 && actionTexts(s).every((p) => {
     const matched = reference().matchActions(p);
     return matched.length > 0 && matched.every((a) => a.accessLevel === 'Read' || a.accessLevel === 'List');
@@ -47,7 +47,7 @@ export const rule: Rule = {
   summary: 'A reference to the AWS managed policy `AmazonSageMakerFullAccess`, or `sagemaker:*` allowed on every resource without a condition.',
   check({ doc, report }) {
     for (const s of doc.statements) {
-      for (const node of grantingReferences(s)) {
+      for (const node of grantingReferences(doc.text, s)) {
         report({
           node,
           message:
