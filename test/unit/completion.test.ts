@@ -118,6 +118,9 @@ test('condition operators as keys inside Condition', () => {
   assert.ok(operators.every((o) => o.kind === ItemKind.Operator));
   const forAny = operators.find((o) => o.label === 'ForAnyValue:StringEquals')!;
   assert.match(forAny.detail!, /some request value matches/);
+  // An operator already in the block is not offered again (JSON keys must be unique).
+  const more = labels(stmt('"Effect": "Allow", "Action": "sagemaker:CreateApp", "Resource": "*", "Condition": {"StringEquals": {}, "|"}'));
+  assert.ok(!more.includes('StringEquals') && more.includes('StringLike'));
   assert.equal(apply(stmt('"Effect": "Allow", "Action": "sagemaker:CreateApp", "Resource": "*", "Condition": {|}'), 'StringEquals'), stmt('"Effect": "Allow", "Action": "sagemaker:CreateApp", "Resource": "*", "Condition": {"StringEquals": {}}'));
 });
 
@@ -144,6 +147,10 @@ test('condition keys: the global keys plus the service keys the statement\'s act
   assert.equal(principalTag.filterText, 'aws:PrincipalTag/');
   assert.equal(apply(doc('"sagemaker:CreateApp"'), 'aws:PrincipalTag/${TagKey}'), stmt('"Effect": "Allow", "Action": "sagemaker:CreateApp", "Resource": "*", "Condition": {"StringEquals": {"aws:PrincipalTag/": ""}}'));
   assert.equal(apply(doc('"sagemaker:CreateApp"', 'ForAnyValue:StringLike'), 'sagemaker:InstanceTypes'), stmt('"Effect": "Allow", "Action": "sagemaker:CreateApp", "Resource": "*", "Condition": {"ForAnyValue:StringLike": {"sagemaker:InstanceTypes": [""]}}'));
+
+  // Keys already under the operator are left out.
+  const again = labels(stmt('"Effect": "Allow", "Action": "sagemaker:CreateApp", "Resource": "*", "Condition": {"StringEquals": {"aws:SourceIp": "x", "sagemaker:InstanceTypes": "y", "|"}}'));
+  assert.ok(!again.includes('aws:SourceIp') && !again.includes('sagemaker:InstanceTypes') && again.includes('aws:SourceVpce'));
 
   // s3:GetObject: S3 keys, no SageMaker keys.
   const s3 = labels(doc('"s3:GetObject"'));

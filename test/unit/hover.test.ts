@@ -272,6 +272,17 @@ test('ARN in Resource: each field named, resource type matched through the ARN f
   assert.match(star, /^\*\*`\*`\*\* · every resource/);
 });
 
+test('ARN of a whole service: every resource type, and the actions only `*` covers', () => {
+  const text = '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sagemaker:*", "Resource": "arn:aws:sagemaker:*:*:*"}]}';
+  const markdown = md('arn:aws:sagemaker', 1, text);
+  assert.match(markdown, /^\*\*ARN\*\* · every Amazon SageMaker resource/);
+  assert.match(markdown, new RegExp(`Matches all ${reference().resourceTypes('sagemaker').length} resource types of Amazon SageMaker`));
+  assert.match(markdown, /\d+ of the others have no resource-level permissions: only `"Resource": "\*"` covers them/);
+  // Paths in a placeholder (log group names start with /aws/...).
+  const logs = '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "logs:PutLogEvents", "Resource": "arn:aws:logs:*:*:log-group:/aws/sagemaker/*"}]}';
+  assert.match(md('arn:aws:logs', 1, logs), /`log-group`: `arn:\$\{Partition\}:logs:[\s\S]*`log-stream`/);
+});
+
 test('ARN-valued conditions and non-ARNs', () => {
   const markdown = md('arn:aws:sagemaker:*:*:training-job');
   assert.match(markdown, /^\*\*ARN\*\* · Amazon SageMaker `training-job`/);

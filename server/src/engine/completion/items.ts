@@ -92,7 +92,10 @@ export function keyItems(scope: Scope, spot: CompletionSpot, _text: string): Bui
   if (!scope.inStatement && path.length === 1 && scope.doc.kind !== 'fragment') return keyList(spot, elementChoices('top', scope, spot));
   if (!scope.inStatement) return undefined;
   if (path.length === 1) return keyList(spot, elementChoices('statement', scope, spot));
-  if (path[0] === 'Condition' && path.length === 2) return keyList(spot, operatorChoices());
+  if (path[0] === 'Condition' && path.length === 2) {
+    const present = presentKeys(scope.statement?.conditions.map((b) => b.operatorNode) ?? [], spot);
+    return keyList(spot, operatorChoices().filter((c) => !present.has(c.label)));
+  }
   if (path[0] === 'Condition' && path.length === 3) return keyList(spot, conditionKeyChoices(scope, spot, String(path[1])));
   if ((path[0] === 'Principal' || path[0] === 'NotPrincipal') && path.length === 2) {
     return keyList(spot, PRINCIPAL_TYPES.filter((p) => p.type !== '*').map((p) => ({ label: p.type, detail: 'principal type', documentation: `${p.description}\n\nExamples: ${p.examples.slice(0, 2).map((e) => `\`${e}\``).join(', ')}`, kind: ItemKind.Property, valueSnippet: '"$0"' })));
@@ -126,6 +129,11 @@ function elementChoices(level: 'top' | 'statement', scope: Scope, spot: Completi
     kind: ItemKind.Property,
     valueSnippet: ELEMENT_VALUE[e.name],
   }));
+}
+
+/** The names of these key nodes, except the one the cursor is in. */
+function presentKeys(keyNodes: JsonNode[], spot: CompletionSpot): Set<string> {
+  return new Set(keyNodes.filter((k) => !(k.offset <= spot.start && spot.start <= k.offset + k.length)).map((k) => String(k.value)));
 }
 
 /** doc.topLevel is empty for a document not yet shaped like a policy: read the root's keys directly. */
@@ -164,7 +172,9 @@ function conditionKeyChoices(scope: Scope, spot: CompletionSpot, operatorName: s
   const sa: StatementActions | undefined = scope.statement ? statementActions(scope.statement) : undefined;
   const operator = parseOperator(operatorName);
   const choices: KeyChoice[] = [];
-  const seen = new Set<string>();
+  // Keys already under this operator (other than the one being typed) are not offered again.
+  const block = scope.statement?.conditions.find((b) => b.operator === operatorName);
+  const seen = new Set([...presentKeys(block?.entries.map((e) => e.keyNode) ?? [], spot)].map((k) => k.toLowerCase()));
   const add = (key: string, count: number | undefined, total: number | undefined) => {
     const lower = key.toLowerCase();
     if (seen.has(lower) || key.endsWith('/')) return;

@@ -95,7 +95,9 @@ function statementActionsNote(ctx: HoverContext, service: string) {
     const acting = ofService.filter((a) => a.resourceTypes.some((r) => wanted.has(r.name.toLowerCase())));
     if (acting.length === sa.actions.length) return undefined;
     if (acting.length === 0) return `**None of this statement's ${plural(sa.actions.length, 'action')} act on this resource type**, so this entry grants nothing.`;
-    return `Used by ${acting.length} of this statement's ${sa.actions.length} actions: ${codeList(acting.map((a) => `${a.service}:${a.name}`), 6)}.`;
+    const unscoped = sa.actions.filter((a) => a.resourceTypes.length === 0).length;
+    const needStar = unscoped ? ` ${unscoped} of the others have no resource-level permissions: only \`"Resource": "*"\` covers them.` : '';
+    return `Used by ${acting.length} of this statement's ${sa.actions.length} actions: ${codeList(acting.map((a) => `${a.service}:${a.name}`), 6)}.${needStar}`;
   };
 }
 
