@@ -96,7 +96,7 @@ function statementActionsNote(ctx: HoverContext, service: string) {
     if (acting.length === sa.actions.length) return undefined;
     if (acting.length === 0) return `**None of this statement's ${plural(sa.actions.length, 'action')} act on this resource type**, so this entry grants nothing.`;
     const unscoped = sa.actions.filter((a) => a.resourceTypes.length === 0).length;
-    const needStar = unscoped ? ` ${unscoped} of the others have no resource-level permissions: only \`"Resource": "*"\` covers them.` : '';
+    const needStar = unscoped ? ` ${unscoped} of the others ${unscoped === 1 ? 'has' : 'have'} no resource-level permissions: only \`"Resource": "*"\` covers ${unscoped === 1 ? 'it' : 'them'}.` : '';
     return `Used by ${acting.length} of this statement's ${sa.actions.length} actions: ${codeList(acting.map((a) => `${a.service}:${a.name}`), 6)}.${needStar}`;
   };
 }
