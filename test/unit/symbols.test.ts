@@ -77,6 +77,7 @@ test('a single statement object, a fragment, half-typed text', () => {
   assert.deepEqual(documentSymbols('{"Version": "2012-10-17", "Statement": {"Sid": "One", "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}}').map((s) => [s.name, s.detail]), [['One', 'Allow · 1 action']]);
   assert.deepEqual(documentSymbols('[{"Effect": "Deny", "Action": ["s3:*", "iam:*"]}]').map((s) => [s.name, s.detail]), [['Statement 1', 'Deny · 2 actions']]);
   assert.deepEqual(documentSymbols('{"Version": "2012-10-17", "Statement": [{"Sid": "A", "Action": ["s3:GetObject"').map((s) => [s.name, s.detail]), [['A', '(no Effect) · 1 action']]);
+  assert.deepEqual(documentSymbols('{"Version": "2012-10-17", "Statement": [{"Sid": "A", "Effect": "Allow", "Action": "s3:GetObject"}, {"Effect": "').map((s) => [s.name, s.detail]), [['A', 'Allow · 1 action'], ['Statement 2', '(no Effect) · 0 actions']]);
 });
 
 test('no symbols outside policies', () => {

@@ -29,7 +29,7 @@ export function documentSymbols(text: string, options: LintOptions = {}): Policy
     const selection = sidNode ?? s.node;
     return {
       name: s.sid ? s.sid : `Statement ${s.index + 1}`,
-      detail: `${s.effect ?? '(no Effect)'} · ${actions} ${verb}${actions === 1 ? '' : 's'}`,
+      detail: `${s.effect || '(no Effect)'} · ${actions} ${verb}${actions === 1 ? '' : 's'}`,
       kind: SymbolKindNumber.Object,
       offset: s.node.offset,
       length: s.node.length,
