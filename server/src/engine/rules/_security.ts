@@ -1,0 +1,84 @@
+/**
+ * Shared by the section 6 rules that flag broad grants (privilege-escalation, credentials-exposure,
+ * data-exfiltration, kms-key-wildcard): which statements grant to the policy's own principal, what
+ * "on *" means, and whether an unconditional Deny already takes an action away.
+ */
+import { reference } from '../data/reference';
+import { actionPatternCovers } from '../match';
+import type { PolicyDocument, Statement, ValueItem } from '../parse/model';
+import type { PolicyKind } from '../types';
+import { actionTexts } from './_util';
+
+/**
+ * Allow statements of an identity policy (or a fragment statement without a principal). In a
+ * resource policy `"Resource": "*"` means the resource the policy is attached to (a KMS key policy,
+ * a secret's policy), so "on *" is no finding there; SCPs and boundaries only cap permissions.
+ */
+export function identityAllowStatements(doc: PolicyDocument, kind: PolicyKind): Statement[] {
+  if (kind !== 'identity' && kind !== 'fragment') return [];
+  return doc.statements.filter(
+    (s) =>
+      s.effect === 'Allow' &&
+      !s.element('Principal') &&
+      !s.element('NotPrincipal') &&
+      !s.element('NotAction') &&
+      // `"*"` / `"*:*"` is administrator access, reported as an error by full-wildcard-action: no need to list what it includes.
+      !actionTexts(s).some((p) => p === '*' || p === '*:*'),
+  );
+}
+
+/**
+ * `*`, or an ARN that names every resource of its service or of one resource type:
+ * `arn:aws:kms:*:*:key/*`, `arn:aws:iam::123456789012:role/*`, `arn:aws:s3:::*`, `arn:aws:s3:::*\/*`.
+ * `arn:aws:s3:::my-bucket/*` is one bucket, not everything.
+ */
+export function isEverything(resource: string): boolean {
+  if (resource === '*') return true;
+  const parts = resource.split(':');
+  if (parts.length < 6 || parts[0] !== 'arn') return false;
+  const service = parts[2];
+  const rest = parts.slice(5).join(':');
+  if (/^\*([/:]\*)*$/.test(rest)) return true;
+  const m = /^([\w-]+)([/:])\*$/.exec(rest);
+  if (!m || /[*?]/.test(service)) return false;
+  // `role/*` names every role only if the type's ARN really starts with `role/`: S3 bucket ARNs have no
+  // type segment, so `arn:aws:s3:::bucket/*` is the objects of a bucket called "bucket".
+  const template = reference().resourceType(service, m[1])?.arn;
+  return template !== undefined && template.split(':').slice(5).join(':').toLowerCase().startsWith(`${m[1].toLowerCase()}${m[2]}`);
+}
+
+/** The first `Resource` entry that names everything, when the statement has no Condition. */
+export function unconstrainedResource(s: Statement): ValueItem | undefined {
+  if (s.element('Condition')) return undefined;
+  return s.resources.find((r) => r.text !== undefined && isEverything(r.text));
+}
+
+/** Is the action taken away by a Deny without conditions on every resource (for the policy's own principal)? */
+export function deniedOutright(doc: PolicyDocument, action: string): boolean {
+  return doc.statements.some(
+    (s) =>
+      s.effect === 'Deny' &&
+      !s.element('Condition') &&
+      !s.element('Principal') &&
+      !s.element('NotPrincipal') &&
+      s.resources.some((r) => r.text === '*') &&
+      actionTexts(s).some((p) => actionPatternCovers(p, action)),
+  );
+}
+
+/** The actions of `candidates` the statement's `Action` covers (wildcards and case as IAM reads them). */
+export function grantedOf(s: Statement, candidates: readonly string[]): string[] {
+  const patterns = actionTexts(s);
+  return candidates.filter((a) => patterns.some((p) => actionPatternCovers(p, a)));
+}
+
+/** The first `Action` entry that covers one of the actions, to underline. */
+export function actionItemFor(s: Statement, actions: readonly string[]): ValueItem | undefined {
+  return s.actions.find((a) => a.text !== undefined && actions.some((x) => actionPatternCovers(a.text!, x)));
+}
+
+/** "a, b and 2 more" */
+export function listNames(names: readonly string[], max = 4): string {
+  if (names.length <= max) return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names.join('');
+  return `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
+}

@@ -1,0 +1,38 @@
+import type { Rule } from '../rule';
+import { actionItemFor, deniedOutright, grantedOf, identityAllowStatements, listNames, unconstrainedResource } from './_security';
+
+/**
+ * Actions whose response is a secret, a password or temporary credentials, and which support
+ * resource-level permissions (so "*" is a choice, not a necessity).
+ */
+const CREDENTIAL_ACTIONS: readonly string[] = [
+  'secretsmanager:GetSecretValue',
+  'redshift:GetClusterCredentials',
+  'redshift:GetClusterCredentialsWithIAM',
+  'redshift-serverless:GetCredentials',
+  'sts:GetFederationToken',
+  'codeartifact:GetAuthorizationToken',
+  'lightsail:GetInstanceAccessDetails',
+  'lightsail:GetRelationalDatabaseMasterUserPassword',
+  'ec2:GetPasswordData',
+  'rds-db:connect',
+];
+
+export const rule: Rule = {
+  id: 'credentials-exposure',
+  defaultSeverity: 'info',
+  summary: 'Actions that return credentials or sessions allowed on `*` (`secretsmanager:GetSecretValue`, `redshift:GetClusterCredentials`, `sts:GetFederationToken`, ...).',
+  check({ doc, kind, report }) {
+    for (const s of identityAllowStatements(doc, kind)) {
+      const resource = unconstrainedResource(s);
+      if (!resource) continue;
+      const granted = grantedOf(s, CREDENTIAL_ACTIONS).filter((a) => !deniedOutright(doc, a));
+      const target = granted.length ? actionItemFor(s, granted) : undefined;
+      if (!target) continue;
+      report({
+        node: target.node,
+        message: `${listNames(granted)} ${granted.length > 1 ? 'are' : 'is'} allowed on "${resource.text}" without a condition: the principal can read every secret or obtain credentials for every database user, cluster or instance the account has, not only the ones it needs. Name the secrets / database users in Resource, or add a condition such as aws:ResourceTag/<key>.`,
+      });
+    }
+  },
+};

@@ -1,0 +1,35 @@
+import type { Rule } from '../rule';
+import { actionItemFor, deniedOutright, grantedOf, identityAllowStatements, listNames, unconstrainedResource } from './_security';
+
+/** Reads that return the data itself (not metadata), in bulk. */
+const BULK_READS: readonly string[] = [
+  's3:GetObject',
+  's3:GetObjectVersion',
+  'kms:Decrypt',
+  'ssm:GetParameter',
+  'ssm:GetParameters',
+  'ssm:GetParametersByPath',
+  'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
+  'dynamodb:Query',
+  'dynamodb:Scan',
+];
+
+export const rule: Rule = {
+  id: 'data-exfiltration',
+  defaultSeverity: 'info',
+  summary: 'Unconstrained bulk reads on `*`: `s3:GetObject`, `kms:Decrypt`, `ssm:GetParameter*`, `dynamodb:Scan`, ...',
+  check({ doc, kind, report }) {
+    for (const s of identityAllowStatements(doc, kind)) {
+      const resource = unconstrainedResource(s);
+      if (!resource) continue;
+      const granted = grantedOf(s, BULK_READS).filter((a) => !deniedOutright(doc, a));
+      const target = granted.length ? actionItemFor(s, granted) : undefined;
+      if (!target) continue;
+      report({
+        node: target.node,
+        message: `${listNames(granted)} ${granted.length > 1 ? 'are' : 'is'} allowed on "${resource.text}" without a condition: the principal can read the data of every bucket, table, parameter or key in the account (and in other accounts that allow it). Name the buckets/tables/parameters in Resource (e.g. arn:aws:s3:::my-sagemaker-bucket/*), or add a condition such as aws:ResourceAccount or aws:ResourceTag/<key>.`,
+      });
+    }
+  },
+};

@@ -1,0 +1,67 @@
+import type { Rule } from '../rule';
+import { actionItemFor, deniedOutright, grantedOf, identityAllowStatements, listNames, unconstrainedResource } from './_security';
+
+/** IAM actions that change what a principal may do, with what each lets the caller do to itself. */
+const SELF_GRANT: readonly string[] = [
+  'iam:CreatePolicyVersion',
+  'iam:SetDefaultPolicyVersion',
+  'iam:PutRolePolicy',
+  'iam:PutUserPolicy',
+  'iam:PutGroupPolicy',
+  'iam:AttachRolePolicy',
+  'iam:AttachUserPolicy',
+  'iam:AttachGroupPolicy',
+  'iam:AddUserToGroup',
+  'iam:UpdateAssumeRolePolicy',
+  'iam:DeleteRolePermissionsBoundary',
+  'iam:DeleteUserPermissionsBoundary',
+  'iam:PutRolePermissionsBoundary',
+  'iam:PutUserPermissionsBoundary',
+];
+/** Actions that hand out another identity's credentials. */
+const TAKE_OVER: readonly string[] = ['iam:CreateAccessKey', 'iam:CreateLoginProfile', 'iam:UpdateLoginProfile', 'sts:AssumeRole'];
+/** Actions that run code with a role passed to them (PassRole + one of these = that role's rights). */
+const COMPUTE_CREATE: readonly string[] = [
+  'ec2:RunInstances',
+  'lambda:CreateFunction',
+  'glue:CreateJob',
+  'glue:CreateDevEndpoint',
+  'glue:CreateSession',
+  'cloudformation:CreateStack',
+  'ecs:RunTask',
+  'codebuild:CreateProject',
+  'datapipeline:CreatePipeline',
+  'states:CreateStateMachine',
+  'sagemaker:CreateNotebookInstance',
+  'sagemaker:CreateTrainingJob',
+  'sagemaker:CreateProcessingJob',
+];
+
+export const rule: Rule = {
+  id: 'privilege-escalation',
+  defaultSeverity: 'warning',
+  summary: 'Unconstrained actions that let a principal raise its own rights (`iam:PutRolePolicy`, `iam:CreatePolicyVersion`, `sts:AssumeRole` on `*`, PassRole + a compute create action, ...).',
+  check({ doc, kind, report }) {
+    const statements = identityAllowStatements(doc, kind);
+    const allowed = (action: string) => !deniedOutright(doc, action);
+    const compute = COMPUTE_CREATE.filter((a) => allowed(a) && statements.some((s) => grantedOf(s, [a]).length > 0));
+    for (const s of statements) {
+      const resource = unconstrainedResource(s);
+      if (!resource) continue;
+      const selfGrant = grantedOf(s, SELF_GRANT).filter(allowed);
+      const takeOver = grantedOf(s, TAKE_OVER).filter(allowed);
+      const passRole = compute.length > 0 && grantedOf(s, ['iam:PassRole']).filter(allowed).length > 0;
+      if (selfGrant.length === 0 && takeOver.length === 0 && !passRole) continue;
+      const reasons: string[] = [];
+      if (selfGrant.length) reasons.push(`${listNames(selfGrant)} can attach or write any policy (or drop a boundary), so the principal can grant itself administrator rights`);
+      if (takeOver.length) reasons.push(`${listNames(takeOver)} can take over other users or roles (new access keys, console passwords, assumed sessions)`);
+      if (passRole) reasons.push(`iam:PassRole on every role together with ${listNames(compute, 3)} can run code under any role, including administrator roles`);
+      const target = actionItemFor(s, [...selfGrant, ...takeOver, ...(passRole ? ['iam:PassRole'] : [])]);
+      if (!target) continue;
+      report({
+        node: target.node,
+        message: `Privilege escalation: allowed on "${resource.text}" without a condition, ${reasons.join('; ')}. Limit Resource to the specific roles, users or policies, or add a condition (for example iam:PermissionsBoundary, or aws:ResourceTag on the roles).`,
+      });
+    }
+  },
+};
