@@ -10,19 +10,23 @@ function typeName(node: JsonNode): string {
 
 /** A string, a CloudFormation intrinsic (unknown value), or an array of those. */
 function isStringList(node: JsonNode): boolean {
-  if (node.type === 'string' || isIntrinsic(node)) return true;
-  return node.type === 'array' && (node.children ?? []).every((c) => c.type === 'string' || isIntrinsic(c));
+  return isStringItem(node) || (node.type === 'array' && (node.children ?? []).every(isStringItem));
 }
 
 function isScalarList(node: JsonNode): boolean {
-  const scalar = (n: JsonNode) => n.type === 'string' || n.type === 'number' || n.type === 'boolean' || isIntrinsic(n);
-  return scalar(node) || (node.type === 'array' && (node.children ?? []).every(scalar));
+  return isScalarItem(node) || (node.type === 'array' && (node.children ?? []).every(isScalarItem));
 }
 
-function wrong(ctx: RuleContext, p: Property, expected: string): void {
+function wrong(ctx: RuleContext, p: Property, expected: string, fits?: (n: JsonNode) => boolean): void {
   if (!p.value) return;
-  ctx.report({ node: p.value, message: `"${p.key}" must be ${expected}, not ${typeName(p.value)}: IAM rejects the policy.` });
+  // An array of the right shape with one wrong entry: name the entry's type, not "an array".
+  const entry = fits && p.value.type === 'array' ? (p.value.children ?? []).find((c) => !fits(c)) : undefined;
+  const actual = entry ? `an array with ${typeName(entry)} in it` : typeName(p.value);
+  ctx.report({ node: p.value, message: `"${p.key}" must be ${expected}, not ${actual}: IAM rejects the policy.` });
 }
+
+const isStringItem = (n: JsonNode) => n.type === 'string' || isIntrinsic(n);
+const isScalarItem = (n: JsonNode) => n.type === 'string' || n.type === 'number' || n.type === 'boolean' || isIntrinsic(n);
 
 export const rule: Rule = {
   id: 'invalid-type',
@@ -50,7 +54,7 @@ export const rule: Rule = {
             if (v.type !== 'string') wrong(ctx, p, 'the string "Allow" or "Deny"');
             break;
           case 'Action': case 'NotAction': case 'Resource': case 'NotResource':
-            if (!isStringList(v)) wrong(ctx, p, 'a string or an array of strings');
+            if (!isStringList(v)) wrong(ctx, p, 'a string or an array of strings', isStringItem);
             break;
           case 'Principal': case 'NotPrincipal':
             checkPrincipal(ctx, p);
@@ -69,7 +73,7 @@ function checkPrincipal(ctx: RuleContext, p: Property): void {
   if (v.type === 'string' || isIntrinsic(v)) return; // "*" (other strings: invalid-principal)
   if (v.type !== 'object') return wrong(ctx, p, 'an object such as {"AWS": "..."} or "*"');
   for (const entry of propertiesOf(v)) {
-    if (entry.value && !isStringList(entry.value)) wrong(ctx, entry, 'a string or an array of strings');
+    if (entry.value && !isStringList(entry.value)) wrong(ctx, entry, 'a string or an array of strings', isStringItem);
   }
 }
 
@@ -83,7 +87,7 @@ function checkCondition(ctx: RuleContext, p: Property): void {
       continue;
     }
     for (const entry of propertiesOf(block.value)) {
-      if (entry.value && !isScalarList(entry.value)) wrong(ctx, entry, 'a string, number, boolean or an array of them');
+      if (entry.value && !isScalarList(entry.value)) wrong(ctx, entry, 'a string, number, boolean or an array of them', isScalarItem);
     }
   }
 }

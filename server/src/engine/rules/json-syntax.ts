@@ -52,34 +52,28 @@ export const rule: Rule = {
         report({ offset: at, length: Math.max(error.length, 1), message: MESSAGES[error.error]!, fixes: [fix] });
         continue;
       }
+      if (error.error === ParseErrorCode.InvalidSymbol && isNonBreakingSpaces(text, at, error.length)) {
+        report({
+          offset: at,
+          length: error.length,
+          message: 'Non-breaking space outside a string (often copied from a web page): IAM rejects it as malformed JSON.',
+          fixes: [{ title: 'Replace with ordinary spaces', edits: [{ offset: at, length: error.length, newText: ' '.repeat(error.length) }], preferred: true }],
+        });
+        continue;
+      }
       const message = MESSAGES[error.error] ?? `JSON syntax error: ${printParseErrorCode(error.error)}.`;
       report({ offset: at, length: Math.max(error.length, 1), message });
     }
-    reportNonBreakingSpaces(text, report);
   },
 };
 
 /**
- * Non-breaking spaces (U+00A0) come with policies copied from web pages. jsonc-parser reads them as
- * whitespace, IAM does not: the policy is rejected as malformed.
+ * Non-breaking spaces (U+00A0) come with policies copied from web pages. IAM rejects them between tokens
+ * as malformed JSON; jsonc-parser reports a run of them there as one invalid symbol (inside strings and
+ * comments they are text, and not reported).
  */
-function reportNonBreakingSpaces(text: string, report: Parameters<Rule['check']>[0]['report']): void {
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x22 /* " */) inString = !inString;
-    else if (c === 0x5c /* \ */ && inString) i++;
-    else if (c === 0x0a) inString = false;
-    else if (c === 0xa0 && !inString) {
-      let end = i;
-      while (text.charCodeAt(end) === 0xa0) end++;
-      report({
-        offset: i,
-        length: end - i,
-        message: 'Non-breaking space outside a string (often copied from a web page): IAM rejects it as malformed JSON.',
-        fixes: [{ title: 'Replace with ordinary spaces', edits: [{ offset: i, length: end - i, newText: ' '.repeat(end - i) }], preferred: true }],
-      });
-      i = end - 1;
-    }
-  }
+function isNonBreakingSpaces(text: string, offset: number, length: number): boolean {
+  if (length < 1) return false;
+  for (let i = offset; i < offset + length; i++) if (text.charCodeAt(i) !== 0xa0) return false;
+  return true;
 }
