@@ -1,0 +1,55 @@
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { PolicyKind } from '../../../server/src/engine/types';
+import { assertClean, assertFires, spanOf } from '../helpers';
+
+const ID = 'policy-size';
+
+/** A policy of exactly `size` characters without whitespace (pretty-printed, so with plenty of whitespace). */
+function policyOfSize(size: number, statement: object = { Effect: 'Allow', Action: 's3:GetObject' }): string {
+  const base = { Version: '2012-10-17', Statement: [{ ...statement, Resource: 'arn:aws:s3:::' }] };
+  const filler = 'a'.repeat(size - JSON.stringify(base).length);
+  const text = JSON.stringify({ ...base, Statement: [{ ...statement, Resource: `arn:aws:s3:::${filler}` }] }, null, 2);
+  assert.equal(text.replace(/\s+/g, '').length, size);
+  return text;
+}
+
+const QUOTAS: Array<[PolicyKind, number, RegExp]> = [
+  ['identity', 6144, /6,144 allowed for a managed identity policy/],
+  ['boundary', 6144, /6,144 allowed for a managed policy used as a permissions boundary/],
+  ['scp', 5120, /5,120 allowed for a service control policy/],
+  ['trust', 2048, /2,048 allowed for a role trust policy/],
+  ['resource', 20480, /20,480 allowed for a bucket policy/],
+  ['endpoint', 20480, /20,480 allowed for a VPC endpoint policy/],
+];
+
+describe(ID, () => {
+  for (const [kind, limit, message] of QUOTAS) {
+    it(`fires on a ${kind} policy one character over ${limit}, at the opening brace`, () => {
+      const text = policyOfSize(limit + 1);
+      const [f] = assertFires(ID, text, { kind }, 1);
+      assert.equal(spanOf(text, f), '{');
+      assert.equal(f.offset, 0);
+      assert.match(f.message, message);
+      assert.match(f.message, new RegExp(`is ${(limit + 1).toLocaleString('en-US')} characters without whitespace`));
+    });
+    it(`clean on a ${kind} policy of exactly ${limit} characters without whitespace`, () => {
+      assertClean(ID, policyOfSize(limit), { kind });
+    });
+  }
+
+  it('fires on a detected kind: a trust policy over 2,048 characters', () => {
+    const text = policyOfSize(2100, { Effect: 'Allow', Principal: { Service: 'sagemaker.amazonaws.com' }, Action: 'sts:AssumeRole' });
+    assert.match(assertFires(ID, text, {}, 1)[0].message, /role trust policy/);
+  });
+
+  it('clean: whitespace does not count, however much of it there is', () => {
+    const text = policyOfSize(6000).replace(/\n/g, '\n' + ' '.repeat(200));
+    assert.ok(text.length > 6144);
+    assertClean(ID, text);
+  });
+
+  it('clean on fragments, which have no quota of their own', () => {
+    assertClean(ID, JSON.stringify([{ Effect: 'Allow', Action: 's3:GetObject', Resource: `arn:aws:s3:::${'a'.repeat(30000)}` }]));
+  });
+});
