@@ -1,0 +1,234 @@
+/**
+ * ARN helpers shared by the section 3 rules (invalid-arn, arn-field-*, resource-type-mismatch,
+ * unreplaced-placeholder): splitting an ARN into its six fields without being fooled by the colons
+ * inside `${aws:username}`, IAM-style glob matching, and an index of the resource-type ARN formats
+ * of the reference data by the service that appears in the ARN.
+ */
+import { reference } from '../data/reference';
+
+// ---- fields ----
+
+export const FIELD_NAMES = ['prefix', 'partition', 'service', 'region', 'account', 'resource'] as const;
+export type ArnFieldName = (typeof FIELD_NAMES)[number];
+
+export interface ArnField {
+  /** As written, variables included. */
+  text: string;
+  /** Offset of the field in the ARN text. */
+  start: number;
+  /** Contains `*` or `?` (not the `${*}` / `${?}` literals). */
+  wildcard: boolean;
+  /** Contains a `${...}` (a policy variable or a template parameter): an unknown value. */
+  variable: boolean;
+}
+
+export interface ParsedArn {
+  text: string;
+  /** Exactly six when the ARN has at least six colon-separated parts (the resource keeps its colons). */
+  fields: ArnField[];
+}
+
+/** Replaces each `${...}` by as many `\u0001` (keeps offsets; hides the colons inside variables). */
+export function maskVariables(text: string): string {
+  return text.replace(/\$\{[^}]*\}/g, (m) => '\u0001'.repeat(m.length));
+}
+
+/** Splits on the first five colons outside `${...}`. Fewer than six parts: `fields` has what there is. */
+export function parseArn(text: string): ParsedArn {
+  const masked = maskVariables(text);
+  const fields: ArnField[] = [];
+  let start = 0;
+  for (let i = 0; i < 5; i++) {
+    const colon = masked.indexOf(':', start);
+    if (colon < 0) break;
+    fields.push(field(text, masked, start, colon));
+    start = colon + 1;
+  }
+  fields.push(field(text, masked, start, text.length));
+  return { text, fields };
+}
+
+function field(text: string, masked: string, start: number, end: number): ArnField {
+  const m = masked.slice(start, end);
+  return { text: text.slice(start, end), start, wildcard: /[*?]/.test(m), variable: m.includes('\u0001') };
+}
+
+export function fieldOf(arn: ParsedArn, name: ArnFieldName): ArnField {
+  return arn.fields[FIELD_NAMES.indexOf(name)];
+}
+
+/**
+ * The partitions an ARN can name. Not in the generated data: hand-kept from the IAM User Guide
+ * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html) and the AWS SDKs'
+ * partitions.json (the isolated and sovereign partitions).
+ */
+export const PARTITIONS = ['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc'] as const;
+
+/** `us-east-1`, `us-gov-west-1`, `cn-north-1`, `eu-isoe-west-1`, `eusc-de-east-1`, ... */
+export const REGION_PATTERN = /^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/;
+
+// ---- globs: `*` / `?` (and unknown variables) against literals, case-insensitive ----
+
+/** A run of any characters. */
+export const ANY = '\u0001';
+/** Exactly one character. */
+export const ONE = '\u0002';
+
+/**
+ * A value written in a policy as a glob: `*` and `?` are wildcards, `${*}`/`${?}`/`${$}` are the
+ * literal characters, any other `${...}` (policy variable, template parameter) is an unknown value,
+ * so a wildcard too.
+ */
+export function policyGlob(text: string): string {
+  return text
+    .replace(/\$\{([^}]*)\}|[*?]/g, (m, inner: string | undefined) => {
+      if (inner === undefined) return m === '*' ? ANY : ONE;
+      if (inner === '*' || inner === '?' || inner === '$') return `\u0003${inner}`;
+      return ANY;
+    })
+    .replace(/\u0003(.)/g, '$1')
+    .toLowerCase();
+}
+
+/** A resource-type ARN format of the reference: `${Name}` and a literal `*` stand for any text. */
+export function templateGlob(text: string): string {
+  return text.replace(/\$\{[^}]*\}|\*/g, ANY).toLowerCase();
+}
+
+/** The part of a glob before its first wildcard. */
+export function literalPrefix(glob: string): string {
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob.charCodeAt(i);
+    if (c === 1 || c === 2) return glob.slice(0, i);
+  }
+  return glob;
+}
+
+const intersectCache = new Map<string, boolean>();
+
+/** Is there a string both globs match? (A product-automaton search: at most (|a|+1)(|b|+1) states.) */
+export function globsIntersect(a: string, b: string, pa = literalPrefix(a), pb = literalPrefix(b)): boolean {
+  // Beyond any real ARN: not worth a large search, and "may match" keeps every rule silent.
+  if (a.length > 2048 || b.length > 2048) return true;
+  if (pa.length <= pb.length ? !pb.startsWith(pa) : !pa.startsWith(pb)) return false;
+  if (pa.length === a.length && pb.length === b.length) return a === b;
+  const key = `${a}\u0000${b}`;
+  let result = intersectCache.get(key);
+  if (result === undefined) {
+    result = search(a, b);
+    if (intersectCache.size > 20000) intersectCache.clear();
+    intersectCache.set(key, result);
+  }
+  return result;
+}
+
+function search(a: string, b: string): boolean {
+  const n = a.length;
+  const m = b.length;
+  const width = m + 1;
+  const seen = new Uint8Array((n + 1) * width);
+  const stack = [0];
+  while (stack.length > 0) {
+    const state = stack.pop()!;
+    if (seen[state]) continue;
+    seen[state] = 1;
+    const i = Math.floor(state / width);
+    const j = state % width;
+    if (i === n && j === m) return true;
+    const ca = i < n ? a[i] : undefined;
+    const cb = j < m ? b[j] : undefined;
+    if (ca === ANY) stack.push((i + 1) * width + j);
+    if (cb === ANY) stack.push(i * width + j + 1);
+    if (ca !== undefined && cb !== undefined) {
+      const wildA = ca === ANY || ca === ONE;
+      const wildB = cb === ANY || cb === ONE;
+      if (wildA || wildB || ca === cb) stack.push((ca === ANY ? i : i + 1) * width + (cb === ANY ? j : j + 1));
+    }
+  }
+  return false;
+}
+
+// ---- the resource-type ARN formats of the reference, by the service named in the ARN ----
+
+/** none: the format leaves the field empty; required: it has a value; any: `*` (either). */
+export type FieldNeed = 'none' | 'required' | 'any';
+
+export interface ArnFormat {
+  /** The ARN format as in the data: arn:${Partition}:s3:::${BucketName} */
+  arn: string;
+  /** Resource type name and the service table it comes from. */
+  resourceType: string;
+  tableService: string;
+  region: FieldNeed;
+  account: FieldNeed;
+  /** The account field when it is a literal (`aws` for AWS managed policies). */
+  literalAccount?: string;
+  serviceGlob: string;
+  resourceGlob: string;
+  /** literalPrefix(resourceGlob) */
+  resourcePrefix: string;
+}
+
+let formatIndex: Map<string, ArnFormat[]> | undefined;
+
+function need(text: string): FieldNeed {
+  if (text === '') return 'none';
+  if (text === '*') return 'any';
+  return 'required';
+}
+
+/** Formats grouped by the lower-cased service field of the ARN (`s3` also holds ssm's `bucket` row). */
+export function arnFormatsByService(): Map<string, ArnFormat[]> {
+  if (!formatIndex) {
+    const index = new Map<string, ArnFormat[]>();
+    const seen = new Set<string>();
+    const ref = reference();
+    for (const service of ref.services()) {
+      for (const rt of ref.resourceTypes(service)) {
+        if (seen.has(rt.arn)) continue;
+        seen.add(rt.arn);
+        const parsed = parseArn(rt.arn);
+        if (parsed.fields.length < 6) continue;
+        const [, , svc, region, account, resource] = parsed.fields.map((f) => f.text);
+        const format: ArnFormat = {
+          arn: rt.arn,
+          resourceType: rt.name,
+          tableService: service,
+          region: need(region),
+          account: need(account),
+          ...(account !== '' && !account.includes('${') && account !== '*' ? { literalAccount: account } : {}),
+          serviceGlob: templateGlob(svc),
+          resourceGlob: templateGlob(resource),
+          resourcePrefix: literalPrefix(templateGlob(resource)),
+        };
+        const key = svc.includes('${') ? '*' : svc.toLowerCase();
+        const list = index.get(key) ?? [];
+        list.push(format);
+        index.set(key, list);
+      }
+    }
+    formatIndex = index;
+  }
+  return formatIndex;
+}
+
+/** The formats of the ARN's service whose resource part can match the ARN's resource part. */
+const candidateCache = new Map<string, ArnFormat[]>();
+
+export function candidateFormats(arn: ParsedArn): ArnFormat[] | undefined {
+  const service = fieldOf(arn, 'service');
+  if (service.wildcard || service.variable) return undefined;
+  const all = arnFormatsByService().get(service.text.toLowerCase());
+  if (!all) return undefined;
+  const resourceText = fieldOf(arn, 'resource').text;
+  const key = `${service.text.toLowerCase()}:${resourceText}`;
+  let result = candidateCache.get(key);
+  if (!result) {
+    const resource = policyGlob(resourceText);
+    const prefix = literalPrefix(resource);
+    result = all.filter((f) => globsIntersect(f.resourceGlob, resource, f.resourcePrefix, prefix));
+    if (candidateCache.size > 5000) candidateCache.clear();
+    candidateCache.set(key, result);
+  }
+  return result;
+}

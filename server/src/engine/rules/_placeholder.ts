@@ -1,0 +1,167 @@
+/**
+ * Heuristics for documentation placeholders left in policy values (unreplaced-placeholder), shared
+ * with invalid-arn so that a placeholder in an ARN field is reported once, as a placeholder.
+ * Every heuristic is listed in docs/rules/unreplaced-placeholder.md; each aims at text no real
+ * account, Region, bucket or key would have.
+ */
+import { reference } from '../data/reference';
+import { fieldOf, parseArn, REGION_PATTERN } from './_arn';
+
+export interface Placeholder {
+  /** Offset and length in the value. */
+  start: number;
+  length: number;
+  text: string;
+  /** What to write instead, for the message. */
+  instead: string;
+}
+
+export interface PlaceholderOptions {
+  /** The value is the template of a CloudFormation Fn::Sub: `${Name}` there is a Sub parameter. */
+  sub?: boolean;
+}
+
+const ACCOUNT = 'your 12-digit account ID';
+const REGION = 'a Region such as us-east-1 (or * for any Region)';
+
+/** AWS documentation account IDs: 111122223333, 444455556666 (four-digit runs), 123456789012, 000000000000, ... */
+export function isDocumentationAccount(id: string): boolean {
+  return /^(\d)\1{3}(\d)\2{3}(\d)\3{3}$/.test(id) || id === '123456789012' || id === '012345678901' || id === '210987654321';
+}
+
+/** `account-id`, `AccountX`, `ACCOUNT_ID`, `your-account`, `<account>`...: an account field nobody really has. */
+export function isAccountWord(text: string): boolean {
+  if (/^(aws|\d{12})$/.test(text) || /[*?$]/.test(text)) return false;
+  return /acc(oun)?t|acct|your|owner|number|^x{3,}$/i.test(text);
+}
+
+function insteadFor(text: string): string {
+  if (/acc(oun)?t|acct/i.test(text)) return ACCOUNT;
+  if (/region/i.test(text)) return REGION;
+  if (/bucket/i.test(text)) return 'the bucket name';
+  if (/kms|key/i.test(text)) return 'the key ARN or ID';
+  if (/role/i.test(text)) return 'the role name';
+  if (/partition/i.test(text)) return '"aws" (or ${AWS::Partition} in a CloudFormation template)';
+  return 'the real value';
+}
+
+// ---- placeholder names of the reference's ARN formats (BucketName, KeyId, UserProfileName, ...) ----
+
+let referenceNames: { names: Set<string>; literals: Set<string> } | undefined;
+
+const normalize = (text: string) => text.toLowerCase().replace(/[-_ ]/g, '');
+
+/**
+ * `${BucketName}` style names of at least two words from every resource-type ARN format, normalized
+ * (bucketname); minus the words that appear literally in some format (`user-profile` is a real path
+ * segment, never a placeholder).
+ */
+function namesOfReference(): { names: Set<string>; literals: Set<string> } {
+  if (!referenceNames) {
+    const names = new Set<string>();
+    const literals = new Set<string>();
+    const ref = reference();
+    for (const service of ref.services()) {
+      for (const rt of ref.resourceTypes(service)) {
+        for (const m of rt.arn.matchAll(/\$\{([A-Za-z0-9]+)\}/g)) {
+          if (!/^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+$/.test(m[1])) continue;
+          names.add(normalize(m[1]));
+          if (m[1].endsWith('WithPath')) names.add(normalize(m[1].slice(0, -'WithPath'.length)));
+        }
+        for (const word of rt.arn.replace(/\$\{[^}]*\}/g, '/').split(/[/:]/)) if (word) literals.add(normalize(word));
+        literals.add(normalize(rt.name));
+      }
+    }
+    for (const l of literals) names.delete(l);
+    referenceNames = { names, literals };
+  }
+  return referenceNames;
+}
+
+/** A path segment written like a placeholder name: `bucket-name`, `BucketName`, `BUCKET_NAME`, `user_profile_name`. */
+function isReferenceName(segment: string): boolean {
+  if (!/^[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)*$/.test(segment)) return false;
+  const compound = /[-_]/.test(segment) || /^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+$/.test(segment);
+  return compound && namesOfReference().names.has(normalize(segment));
+}
+
+// ---- the scan ----
+
+/** Placeholders in a value, without overlaps, in order. */
+/** Cheap pre-test: a value none of the generic heuristics can fire on. */
+const GENERIC_TRIGGER = /[<{]|\d{12}|EXAMPLE|amzn-s3-demo-|1234abcd-|your|acc(?:oun)?t/i;
+
+export function placeholdersIn(text: string, options: PlaceholderOptions = {}): Placeholder[] {
+  const isArn = text.startsWith('arn:');
+  if (!isArn && !GENERIC_TRIGGER.test(text)) return [];
+  const found: Placeholder[] = [];
+  const add = (start: number, length: number, instead: string) => {
+    if (length <= 0) return;
+    if (found.some((p) => start < p.start + p.length && p.start < start + length)) return;
+    found.push({ start, length, text: text.slice(start, start + length), instead });
+  };
+  const each = (re: RegExp, instead: (m: RegExpMatchArray) => string | undefined) => {
+    for (const m of text.matchAll(re)) {
+      const i = instead(m);
+      if (i !== undefined) add(m.index!, m[0].length, i);
+    }
+  };
+
+  if (GENERIC_TRIGGER.test(text)) {
+    // <ACCOUNT_ID>, <S3 BucketName>, <your-role>
+    each(/<[^<>\s][^<>]{0,60}>/g, (m) => insteadFor(m[0]));
+    // An ARN format copied from the Service Authorization Reference: arn:${Partition}:sagemaker:${Region}:${Account}:...
+    if (!options.sub && text.includes('arn:${Partition}:')) each(/\$\{([A-Za-z][A-Za-z0-9]*)\}/g, (m) => (m[1] === 'Region' || m[1] === 'Account' || m[1] === 'Partition' ? insteadFor(m[1]) : `the ${words(m[1])}`));
+    // {AccountId}, {bucket}: braces without the $ of a variable (a variable name has a colon).
+    each(/(?<![$\w{])\{([A-Za-z][\w-]*)\}(?!\})/g, (m) => insteadFor(m[1]));
+    // AWS documentation account IDs.
+    each(/(?<!\d)\d{12}(?!\d)/g, (m) => (isDocumentationAccount(m[0]) ? `${ACCOUNT} (${m[0]} is an example account of the AWS documentation)` : undefined));
+    // AROAEXAMPLEID, AKIAIOSFODNN7EXAMPLE, DOC-EXAMPLE-BUCKET, a1b2c3d4-5678-90ab-cdef-EXAMPLE11111
+    each(/[A-Za-z0-9-]*EXAMPLE[A-Za-z0-9-]*/g, (m) => insteadFor(m[0]));
+    // amzn-s3-demo-bucket: the documentation's bucket names since 2024.
+    each(/amzn-s3-demo-[a-z0-9.-]*/g, () => 'your bucket name');
+    // The KMS documentation's key ID.
+    each(/1234abcd-12ab-34cd-56ef-1234567890ab/g, () => 'your key ID');
+    // your_KMS_key_ARN, YourBucket, your-bucket-name, YOUR_ACCOUNT
+    each(/(?<![A-Za-z0-9])(?:[Yy]our(?=[-_ A-Z])|YOUR(?=[-_ ]))[A-Za-z0-9_-]*/g, (m) => insteadFor(m[0]));
+    // The whole value is an account word: "account-id", "AccountX", "ACCOUNT_ID" (but not "Account", an aws:PrincipalType value).
+    each(/^(?:aws[-_ ]?)?(?:account|acct)[-_ ]?(?:id|number|no|[A-Z0-9])$/gi, () => ACCOUNT);
+  }
+  if (isArn) arnPlaceholders(text, add);
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** `UserProfileName` -> `user profile name`. */
+function words(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
+function arnPlaceholders(text: string, add: (start: number, length: number, instead: string) => void): void {
+  const arn = parseArn(text);
+  if (arn.fields.length < 6) return;
+  const plain = (name: 'partition' | 'region' | 'account') => {
+    const f = fieldOf(arn, name);
+    return f.wildcard || f.variable || f.text === '' ? undefined : f;
+  };
+  const partition = plain('partition');
+  if (partition && /partition/i.test(partition.text)) add(partition.start, partition.text.length, '"aws"');
+  const region = plain('region');
+  if (region && !REGION_PATTERN.test(region.text) && /region/i.test(region.text)) add(region.start, region.text.length, REGION);
+  const account = plain('account');
+  if (account && isAccountWord(account.text)) add(account.start, account.text.length, ACCOUNT);
+
+  const resource = fieldOf(arn, 'resource');
+  let offset = resource.start;
+  for (const segment of resource.text.split(/([/:])/)) {
+    if (segment !== '/' && segment !== ':' && isReferenceName(segment)) add(offset, segment.length, `the real ${words(segment.replace(/[-_]/g, ' '))}`);
+    offset += segment.length;
+  }
+  // S3 bucket names are lower case: arn:aws:s3:::UserBucket/* names a bucket that cannot exist.
+  const service = fieldOf(arn, 'service');
+  if (service.text === 's3' && fieldOf(arn, 'region').text === '' && fieldOf(arn, 'account').text === '') {
+    const bucket = resource.text.split('/')[0];
+    if (/[A-Z]/.test(bucket) && /^[A-Za-z0-9.-]+$/.test(bucket) && !/[*?$]/.test(bucket)) {
+      add(resource.start, bucket.length, 'the bucket name (S3 bucket names are lower case, so this one cannot exist)');
+    }
+  }
+}

@@ -1,0 +1,50 @@
+import { reference } from '../data/reference';
+import type { Rule } from '../rule';
+import type { Fix } from '../types';
+import { actionItems, actionLists, parseAction } from './_action';
+import { replaceIn, spanIn } from './_span';
+import { didYouMean } from './_util';
+
+/** Suggestions by lower-cased prefix: the same unknown prefix tends to repeat (deepracer:Get*, deepracer:List*, ...). */
+const suggestionCache = new Map<string, string[]>();
+
+function suggest(prefix: string): string[] {
+  const key = prefix.toLowerCase();
+  let result = suggestionCache.get(key);
+  if (!result) {
+    result = didYouMean(prefix, reference().services(), 3);
+    if (suggestionCache.size > 1000) suggestionCache.clear();
+    suggestionCache.set(key, result);
+  }
+  return result;
+}
+
+export const rule: Rule = {
+  id: 'unknown-service',
+  defaultSeverity: 'error',
+  summary: 'The service prefix of an action does not exist in the AWS Service Authorization Reference.',
+  check({ doc, report }) {
+    const ref = reference();
+    for (const s of doc.statements) {
+      for (const { element, items } of actionLists(s)) {
+        for (const { item, text } of actionItems(items)) {
+          const action = parseAction(text);
+          if (!action || action.serviceWildcard || ref.hasService(action.service)) continue;
+          const suggestions = suggest(action.service);
+          const fixes: Fix[] = suggestions.map((prefix) => ({
+            title: `Change the service prefix to "${prefix}"`,
+            edits: [replaceIn(doc.text, item.node, 0, action.service.length, prefix)],
+            ...(suggestions.length === 1 ? { preferred: true } : {}),
+          }));
+          report({
+            ...spanIn(doc.text, item.node, 0, action.service.length),
+            message:
+              `${element} "${text}": there is no AWS service with the prefix "${action.service}", so this entry matches no action.` +
+              (suggestions.length ? ` Did you mean ${suggestions.map((p) => `"${p}"`).join(', ')}?` : ' Service prefixes are listed in the Service Authorization Reference (for example "sagemaker", "s3", "iam").'),
+            fixes,
+          });
+        }
+      }
+    }
+  },
+};
