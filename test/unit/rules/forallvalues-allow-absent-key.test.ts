@@ -18,6 +18,12 @@ describe(ID, () => {
     assert.deepEqual(JSON.parse(fixed).Statement[0].Condition.Null, { 'sagemaker:InstanceTypes': 'false' });
   });
 
+  it('the fix merges into an existing Null block, on one-line policies too', () => {
+    const doc = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sagemaker:CreateTrainingJob","Resource":"*","Condition":{"ForAllValues:StringEquals":{"aws:TagKeys":"team"},"Null":{"aws:RequestTag/owner":"true"}}}]}';
+    const fixed = assertFixResolves(ID, doc);
+    assert.deepEqual(JSON.parse(fixed).Statement[0].Condition.Null, { 'aws:RequestTag/owner': 'true', 'aws:TagKeys': 'false' });
+  });
+
   it('fires on ec2:DeleteTags, whose request may carry no tags at all', () => {
     assertFires(ID, stmt({ 'ForAllValues:StringEquals': { 'aws:TagKeys': 'team' } }, 'Allow', ['ec2:CreateTags', 'ec2:DeleteTags']), {}, 1);
   });

@@ -32,10 +32,11 @@ export type KeyStatus =
   | { status: 'undecidable' };
 
 /**
- * `aws:` keys that no AWS page documents but AWS's own managed policies use (AWSSSOServiceRolePolicy):
- * IAM evidently evaluates them, so they are not reported as unknown.
+ * Keys that neither the IAM guide nor the service authorization reference documents, but that AWS's own
+ * managed policies use (aws:PrincipalOrgMasterAccountId in AWSSSOServiceRolePolicy, lakeformation:GlueARN in
+ * AmazonDataZoneGlueManageAccessRolePolicy): AWS evidently evaluates them, so they are not reported as unknown.
  */
-const UNDOCUMENTED_GLOBAL = new Set(['aws:principalorgmasteraccountid']);
+const UNDOCUMENTED_KEYS = new Set(['aws:principalorgmasteraccountid', 'lakeformation:gluearn']);
 
 /**
  * Tag keys some service tables spell with a literal placeholder the pattern matcher does not read:
@@ -70,7 +71,8 @@ function classify(key: string): KeyStatus {
     };
   }
   const prefix = key.slice(0, key.indexOf(':')).toLowerCase();
-  if (prefix === 'aws') return UNDOCUMENTED_GLOBAL.has(key.toLowerCase()) ? { status: 'undecidable' } : { status: 'unknown-global' };
+  if (UNDOCUMENTED_KEYS.has(key.toLowerCase())) return { status: 'undecidable' };
+  if (prefix === 'aws') return { status: 'unknown-global' };
   const ref = reference();
   const info = ref.conditionKey(key) ?? ref.conditionKey(literalTagKey(key) ?? '');
   if (info) {
@@ -142,10 +144,12 @@ export function suggestKeys(written: string): string[] {
   const colon = written.indexOf(':');
   if (colon < 0) return [];
   const prefix = written.slice(0, colon).toLowerCase();
+  // didYouMean's own distance limit; a candidate whose length differs by more can never be within it.
+  const limit = Math.max(2, Math.floor(written.length / 3));
   const candidates = new Set<string>();
   for (const k of keysWithPrefix(prefix)) {
     const concrete = concretize(k, written);
-    if (concrete && concrete.toLowerCase() !== written.toLowerCase()) candidates.add(concrete);
+    if (concrete && Math.abs(concrete.length - written.length) <= limit && concrete.toLowerCase() !== written.toLowerCase()) candidates.add(concrete);
   }
   return didYouMean(written, candidates, 3);
 }

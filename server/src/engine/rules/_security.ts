@@ -66,10 +66,29 @@ export function deniedOutright(doc: PolicyDocument, action: string): boolean {
   );
 }
 
-/** The actions of `candidates` the statement's `Action` covers (wildcards and case as IAM reads them). */
+/** Per candidate list, per lower-cased pattern: the candidates the pattern covers. Patterns repeat across documents. */
+const coverCache = new WeakMap<readonly string[], Map<string, readonly string[]>>();
+const NONE: readonly string[] = [];
+
+function coveredBy(pattern: string, candidates: readonly string[]): readonly string[] {
+  let perList = coverCache.get(candidates);
+  if (!perList) coverCache.set(candidates, (perList = new Map()));
+  const lower = pattern.toLowerCase();
+  let covered = perList.get(lower);
+  if (!covered) {
+    covered = candidates.filter((a) => actionPatternCovers(pattern, a));
+    if (covered.length === 0) covered = NONE;
+    if (perList.size > 20000) perList.clear();
+    perList.set(lower, covered);
+  }
+  return covered;
+}
+
+/** The actions of `candidates` the statement's `Action` covers (wildcards and case as IAM reads them), in list order. */
 export function grantedOf(s: Statement, candidates: readonly string[]): string[] {
-  const patterns = actionTexts(s);
-  return candidates.filter((a) => patterns.some((p) => actionPatternCovers(p, a)));
+  const hit = new Set<string>();
+  for (const p of actionTexts(s)) for (const a of coveredBy(p, candidates)) hit.add(a);
+  return hit.size === 0 ? [] : candidates.filter((a) => hit.has(a));
 }
 
 /** The first `Action` entry that covers one of the actions, to underline. */

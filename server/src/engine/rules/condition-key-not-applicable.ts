@@ -10,7 +10,11 @@ function patternSupportsKey(pattern: string, expanded: readonly ActionInfo[], ke
   let result = supportCache.get(cacheKey);
   if (result === undefined) {
     const ref = reference();
-    result = expanded.some((a) => ref.actionSupportsConditionKey(a, key));
+    // Actions of the key's own service first: for `*` or `ec2:*` that finds a supporter without visiting thousands of actions.
+    const service = key.slice(0, key.indexOf(':')).toLowerCase();
+    result =
+      expanded.some((a) => a.service === service && ref.actionSupportsConditionKey(a, key)) ||
+      expanded.some((a) => a.service !== service && ref.actionSupportsConditionKey(a, key));
     if (supportCache.size > 20000) supportCache.clear();
     supportCache.set(cacheKey, result);
   }
@@ -41,8 +45,14 @@ function listedForSomeAction(forms: string[]): boolean {
   const cacheKey = forms.join('\u0000').toLowerCase();
   let result = orphanCache.get(cacheKey);
   if (result === undefined) {
-    const all = reference().matchActions('*');
-    result = forms.some((k) => patternSupportsKey('*', all, k));
+    // The owning service's actions first: they nearly always list their own keys, so the scan of every action is rare.
+    const service = forms[0].slice(0, forms[0].indexOf(':')).toLowerCase();
+    const own = reference().matchActions(`${service}:*`);
+    result = forms.some((k) => patternSupportsKey(`${service}:*`, own, k));
+    if (!result) {
+      const all = reference().matchActions('*');
+      result = forms.some((k) => patternSupportsKey('*', all, k));
+    }
     orphanCache.set(cacheKey, result);
   }
   return result;

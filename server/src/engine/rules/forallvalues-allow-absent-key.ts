@@ -1,8 +1,9 @@
 import { parseOperator } from '../data/operators';
 import { reference, type ActionInfo } from '../data/reference';
 import type { ConditionEntry, Statement } from '../parse/model';
+import type { TextEdit } from '../types';
 import type { Rule } from '../rule';
-import { addConditionEdits } from './_condition-fix';
+import { insertProperty } from './_json-insert';
 import { keyFacts } from './_condition-keys';
 import { actionTexts } from './_util';
 
@@ -54,6 +55,22 @@ function presenceRequired(s: Statement, key: string): boolean {
   });
 }
 
+/** Adds `"Null": { "<key>": "false" }` (into an existing Null block when there is one). */
+function requireKeyEdits(text: string, s: Statement, key: string): TextEdit[] {
+  const condition = s.element('Condition')?.value;
+  if (!condition) return [];
+  const nullBlocks = s.conditions.filter((b) => b.operator === 'Null');
+  if (nullBlocks.length > 1) return [];
+  if (nullBlocks.length === 1) {
+    const block = nullBlocks[0];
+    if (!block.property.value || block.entries.some((e) => e.key.toLowerCase() === key.toLowerCase())) return [];
+    const edit = insertProperty(text, block.property.value, key, '"false"');
+    return edit ? [edit] : [];
+  }
+  const edit = insertProperty(text, condition, 'Null', `{ ${JSON.stringify(key)}: "false" }`);
+  return edit ? [edit] : [];
+}
+
 export const rule: Rule = {
   id: 'forallvalues-allow-absent-key',
   defaultSeverity: 'warning',
@@ -68,7 +85,7 @@ export const rule: Rule = {
           if (entry.key.includes('${') || presenceRequired(s, entry.key) || alwaysCarried(s, entry.key)) continue;
           const facts = keyFacts(entry.key);
           const key = facts && !facts.key.includes('${') ? facts.key : entry.key;
-          const edits = addConditionEdits(doc, s, 'Null', entry.key, 'false');
+          const edits = requireKeyEdits(doc.text, s, entry.key);
           report({
             node: entry.keyNode,
             message: `${block.operator} on "${entry.key}" is true when the request carries no "${entry.key}" at all (an empty set matches every test), so this Allow also grants requests without it. Add "Null": { "${key}": "false" } to require the key, or use ForAnyValue: if one match is enough.`,

@@ -37,6 +37,8 @@ const COMPUTE_CREATE: readonly string[] = [
   'sagemaker:CreateProcessingJob',
 ];
 
+const PASS_ROLE: readonly string[] = ['iam:PassRole'];
+
 export const rule: Rule = {
   id: 'privilege-escalation',
   defaultSeverity: 'warning',
@@ -44,18 +46,21 @@ export const rule: Rule = {
   check({ doc, kind, report }) {
     const statements = identityAllowStatements(doc, kind);
     const allowed = (action: string) => !deniedOutright(doc, action);
-    const compute = COMPUTE_CREATE.filter((a) => allowed(a) && statements.some((s) => grantedOf(s, [a]).length > 0));
+    let compute: string[] | undefined;
+    // Compute actions allowed anywhere in the document (worked out once, and only when a statement passes every role).
+    const computeActions = (): string[] =>
+      (compute ??= COMPUTE_CREATE.filter((a) => allowed(a) && statements.some((s) => grantedOf(s, COMPUTE_CREATE).includes(a))));
     for (const s of statements) {
       const resource = unconstrainedResource(s);
       if (!resource) continue;
       const selfGrant = grantedOf(s, SELF_GRANT).filter(allowed);
       const takeOver = grantedOf(s, TAKE_OVER).filter(allowed);
-      const passRole = compute.length > 0 && grantedOf(s, ['iam:PassRole']).filter(allowed).length > 0;
+      const passRole = grantedOf(s, PASS_ROLE).length > 0 && allowed('iam:PassRole') && computeActions().length > 0;
       if (selfGrant.length === 0 && takeOver.length === 0 && !passRole) continue;
       const reasons: string[] = [];
       if (selfGrant.length) reasons.push(`${listNames(selfGrant)} can attach or write any policy (or drop a boundary), so the principal can grant itself administrator rights`);
       if (takeOver.length) reasons.push(`${listNames(takeOver)} can take over other users or roles (new access keys, console passwords, assumed sessions)`);
-      if (passRole) reasons.push(`iam:PassRole on every role together with ${listNames(compute, 3)} can run code under any role, including administrator roles`);
+      if (passRole) reasons.push(`iam:PassRole on every role together with ${listNames(computeActions(), 3)} can run code under any role, including administrator roles`);
       const target = actionItemFor(s, [...selfGrant, ...takeOver, ...(passRole ? ['iam:PassRole'] : [])]);
       if (!target) continue;
       report({
