@@ -1,9 +1,34 @@
 import type { Rule } from '../rule';
-import { grantsAction, resourceTexts } from './_util';
+import { wildcardRegExp } from '../match';
+import { grantsAction } from './_util';
 
-/** `*`, `arn:aws:iam::*:role/*`, `arn:aws:iam::123456789012:role/*`: every role the account can hold. */
+/** Roles of every shape: plain, on a path, SSO-created. A resource pattern that matches all of them matches every role. */
+const SAMPLE_ROLES = [
+  'role/SageMakerExecutionRole',
+  'role/service-role/AmazonSageMaker-ExecutionRole-20240101T000000',
+  'role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_AdministratorAccess_0123456789abcdef',
+  'role/OrganizationAccountAccessRole',
+];
+
+/** `*` matches any run of characters, `?` one; case-sensitive, as IAM compares the parts of an ARN. */
+function globMatches(pattern: string, text: string): boolean {
+  return new RegExp(wildcardRegExp(pattern).source, 's').test(text);
+}
+
+/**
+ * `*`, or an ARN pattern that covers every role of an account: `arn:aws:iam::*:role/*`,
+ * `arn:aws:iam::123456789012:role/*`, `arn:aws:iam::*:*`, `arn:aws:*:*:*:*`, ... Each of the six ARN
+ * fields is matched on its own: the service must match `iam`, the region must allow an empty region
+ * (IAM has none), any partition and account count, and the resource part must match every role.
+ * A path (`role/service-role/*`) or a name prefix (`role/SageMaker*`) is a deliberate scope, not reported.
+ */
 function isEveryRole(resource: string): boolean {
-  return resource === '*' || /^arn:[\w-]*\*?[\w-]*:iam::[^:]*:(role\/)?\*$/.test(resource) || /^arn:\*:/.test(resource) && resource.endsWith(':*');
+  if (resource === '*') return true;
+  const parts = resource.split(':');
+  if (parts.length < 6 || parts[0] !== 'arn') return false;
+  const [, , service, region] = parts;
+  const rest = parts.slice(5).join(':');
+  return globMatches(service, 'iam') && globMatches(region, '') && SAMPLE_ROLES.every((r) => globMatches(rest, r));
 }
 
 export const rule: Rule = {

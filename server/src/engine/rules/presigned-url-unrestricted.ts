@@ -1,19 +1,11 @@
 import { reference, type ActionInfo } from '../data/reference';
-import type { Statement } from '../parse/model';
 import type { Rule } from '../rule';
 import { addConditionEdits } from './_condition-fix';
-import { grantedActions, grantingEntry } from './_grants';
-import { conditionEntries, deniedUnlessCondition, onlyGrants } from './_util';
+import { grantedActions, grantingEntry, isGrantingKind, PRINCIPAL_VARIABLE, tiesResourceTagToCaller } from './_grants';
+import { deniedUnlessCondition, onlyGrants } from './_util';
 
 const PRESIGNED_ACTIONS = ['sagemaker:CreatePresignedDomainUrl', 'sagemaker:CreatePresignedNotebookInstanceUrl'];
 const OWNER_TAG_KEY = /^(sagemaker|aws):resourcetag\//;
-/** Variables that name the caller: a tag condition compared with one of them scopes access to the owner. */
-const PRINCIPAL_VARIABLE = /\$\{(aws:principaltag\/[^}]+|aws:username|aws:userid|aws:principalarn|sagemaker:userprofilename|saml:sub|aws:sourceidentity)\}/i;
-
-/** The statement ties the tag of the target resource to the caller (any operator, any tag key). */
-function hasOwnerCondition(s: Statement): boolean {
-  return conditionEntries(s).some(({ entry }) => OWNER_TAG_KEY.test(entry.key.toLowerCase()) && entry.values.some((v) => v.text !== undefined && PRINCIPAL_VARIABLE.test(v.text)));
-}
 
 /** A resource that names the caller's own profile or instance, e.g. user-profile/${sagemaker:DomainId}/${aws:username}. */
 function isOwnerScopedResource(resource: string): boolean {
@@ -24,12 +16,15 @@ export const rule: Rule = {
   id: 'presigned-url-unrestricted',
   defaultSeverity: 'warning',
   summary: 'Presigned Studio/notebook URL actions allowed on `*` without an owner restriction: any user can open any user\'s Studio.',
-  check({ doc, report }) {
+  check({ doc, kind, report }) {
+    // SCPs, boundaries and endpoint policies only cap what other policies grant.
+    if (!isGrantingKind(kind)) return;
     const unguarded = PRESIGNED_ACTIONS.filter((a) => !deniedUnlessCondition(doc, a, (k) => OWNER_TAG_KEY.test(k)))
       .map((a) => reference().action('sagemaker', a.split(':')[1]))
       .filter((a): a is ActionInfo => a !== undefined);
     for (const s of doc.statements) {
-      if (s.effect !== 'Allow' || hasOwnerCondition(s)) continue;
+      // The tag of the target profile tied to the caller (not with a negated operator: that allows everyone else's).
+      if (s.effect !== 'Allow' || tiesResourceTagToCaller(s)) continue;
       // Effectively granted: the resources reach a user profile / notebook instance and no condition rules the
       // action out (sagemaker:Create* gated on request tags never grants CreatePresignedDomainUrl: it carries none).
       const grantedInfo = grantedActions(s, unguarded);
