@@ -142,7 +142,7 @@ function keysWithPrefix(prefix: string): string[] {
 /** Up to three documented keys closest to a key the data does not know, ranked by edit distance. */
 export function suggestKeys(written: string): string[] {
   const colon = written.indexOf(':');
-  if (colon < 0) return [];
+  if (colon < 0 || written.length > 256) return [];
   const prefix = written.slice(0, colon).toLowerCase();
   // didYouMean's own distance limit; a candidate whose length differs by more can never be within it.
   const limit = Math.max(2, Math.floor(written.length / 3));

@@ -62,7 +62,7 @@ export function deniedOutright(doc: PolicyDocument, action: string): boolean {
       !s.element('Principal') &&
       !s.element('NotPrincipal') &&
       s.resources.some((r) => r.text === '*') &&
-      actionTexts(s).some((p) => actionPatternCovers(p, action)),
+      actionTexts(s).some((p) => p.length <= MAX_ACTION_LENGTH && actionPatternCovers(p, action)),
   );
 }
 
@@ -70,7 +70,11 @@ export function deniedOutright(doc: PolicyDocument, action: string): boolean {
 const coverCache = new WeakMap<readonly string[], Map<string, readonly string[]>>();
 const NONE: readonly string[] = [];
 
+/** Action names are at most ~130 characters: anything much longer is not an action (and would make a huge RegExp). */
+export const MAX_ACTION_LENGTH = 256;
+
 function coveredBy(pattern: string, candidates: readonly string[]): readonly string[] {
+  if (pattern.length > MAX_ACTION_LENGTH) return NONE;
   let perList = coverCache.get(candidates);
   if (!perList) coverCache.set(candidates, (perList = new Map()));
   const lower = pattern.toLowerCase();
@@ -93,7 +97,7 @@ export function grantedOf(s: Statement, candidates: readonly string[]): string[]
 
 /** The first `Action` entry that covers one of the actions, to underline. */
 export function actionItemFor(s: Statement, actions: readonly string[]): ValueItem | undefined {
-  return s.actions.find((a) => a.text !== undefined && actions.some((x) => actionPatternCovers(a.text!, x)));
+  return s.actions.find((a) => a.text !== undefined && a.text.length <= MAX_ACTION_LENGTH && actions.some((x) => actionPatternCovers(a.text!, x)));
 }
 
 /** "a, b and 2 more" */

@@ -70,7 +70,7 @@ export const rule: Rule = {
       const patterns: string[] = [];
       for (const a of s.actions) if (a.text !== undefined) patterns.push(a.text);
       // An intrinsic or a variable in Action: the actions are unknown.
-      if (patterns.length !== s.actions.length || patterns.some((p) => p.includes('${'))) continue;
+      if (patterns.length !== s.actions.length || patterns.some((p) => p.includes('${') || p.length > 256)) continue;
       const expansions = patterns.map((p) => ref.matchActions(p));
       // An unknown service or action (reported by other rules) might support the key: stay silent.
       if (expansions.some((e) => e.length === 0)) continue;

@@ -113,7 +113,7 @@ export const rule: Rule = {
         if (!lookupPrincipalType(entry.type) || !check) {
           const taken = new Set(p.entries.map((e) => e.type));
           const caseMatch = TYPE_NAMES.find((t) => t.toLowerCase() === entry.type.toLowerCase());
-          const candidates = caseMatch ? [caseMatch] : didYouMean(entry.type, TYPE_NAMES, 3);
+          const candidates = caseMatch ? [caseMatch] : entry.type.length <= 64 ? didYouMean(entry.type, TYPE_NAMES, 3) : [];
           const suggestions = candidates.filter((t) => !taken.has(t));
           const hint = candidates.length ? ` (did you mean "${candidates[0]}"?${taken.has(candidates[0]) ? ` Merge its values into the existing "${candidates[0]}" entry.` : ''})` : '';
           report({

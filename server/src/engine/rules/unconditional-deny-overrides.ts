@@ -9,7 +9,8 @@ import { principalOf } from './_principals';
 function texts(items: ReadonlyArray<{ text: string | undefined }>): string[] | undefined {
   const out: string[] = [];
   for (const i of items) {
-    if (i.text === undefined || i.text.includes('${')) return undefined;
+    // Over-long values (not an action or ARN) would only make huge RegExps: undecidable.
+    if (i.text === undefined || i.text.includes('${') || i.text.length > 2048) return undefined;
     out.push(i.text);
   }
   return out;

@@ -37,7 +37,8 @@ export const rule: Rule = {
           });
           continue;
         }
-        const suggestions = didYouMean(name, VALID_NAMES, 3);
+        // The longest operator is ~40 characters: no edit-distance search for absurd names.
+        const suggestions = name.length <= 64 ? didYouMean(name, VALID_NAMES, 3) : [];
         // A condition key written straight under Condition (the operator level was forgotten).
         const looksLikeKey = /^[\w.-]+:/.test(name) && !/^for(all|any)value/i.test(name) && classifyKey(name).status !== 'undecidable';
         let message: string;
