@@ -130,7 +130,7 @@ export function conditionKeyPattern(key: string): RegExp | undefined {
 
 /** IAM wildcard (`*` any run, `?` one character) to a case-insensitive RegExp. */
 export function wildcardPattern(pattern: string): RegExp {
-  const source = pattern.split('*').map((run) => run.split('?').map(escapeRegExp).join('.')).join('.*');
+  const source = pattern.replace(/\*+/g, '*').split('*').map((run) => run.split('?').map(escapeRegExp).join('.')).join('.*');
   return new RegExp(`^${source}$`, 'i');
 }
 
@@ -178,6 +178,9 @@ interface KeyMatcher {
   exact: Set<string>;
   patterns: RegExp[];
 }
+
+/** Longer than any service prefix or action name in the data, with room to spare. */
+const MAX_NAME_LENGTH = 256;
 
 /** Beyond this many distinct patterns the cache is dropped rather than grown without bound. */
 const MATCH_CACHE_LIMIT = 5000;
@@ -272,6 +275,9 @@ export function createReference(dataDirectory: string): IamReference {
     if (colon < 0) return [];
     const servicePart = pattern.slice(0, colon);
     const actionPart = pattern.slice(colon + 1);
+    // More characters than any name has (63 for actions, 35 for prefixes) cannot match, and would make a
+    // RegExp over V8's size limit ("Regular expression too large") for a pasted megabyte.
+    if (servicePart.replace(/\*/g, '').length > MAX_NAME_LENGTH || actionPart.replace(/\*/g, '').length > MAX_NAME_LENGTH) return [];
     const services = /[*?]/.test(servicePart)
       ? allServices().filter((s) => wildcardPattern(servicePart).test(s.prefix))
       : [service(servicePart)].filter((s): s is Service => s !== undefined);

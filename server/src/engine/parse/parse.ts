@@ -15,11 +15,16 @@ export function parsePolicy(text: string, options: ParseOptions = {}): PolicyDoc
   // jsonc-parser recurses per nesting level and overflows the stack near 5,000 levels. No policy nests
   // deeper than a handful, so a document that does is not treated as a policy at all.
   if (exceedsNesting(text, MAX_NESTING)) return emptyDocument(text);
-  const root = parseTree(stripBom(text), parseErrors, {
-    allowTrailingComma: false,
-    disallowComments: options.strictJson === true,
-    allowEmptyContent: true,
-  });
+  let root: JsonNode | undefined;
+  try {
+    root = parseTree(stripBom(text), parseErrors, {
+      allowTrailingComma: false,
+      disallowComments: options.strictJson === true,
+      allowEmptyContent: true,
+    });
+  } catch {
+    return emptyDocument(text); // a stack overflow the nesting check did not foresee: not a policy
+  }
   const shape = hasPolicyShape(root);
   const doc: PolicyDocument = {
     text,
@@ -51,7 +56,11 @@ function emptyDocument(text: string): PolicyDocument {
   return { text, root: undefined, parseErrors: [], kind: null, topLevel: [], version: undefined, statementProperty: undefined, statements: [] };
 }
 
-/** True when brackets (outside strings) nest deeper than `limit`. */
+/**
+ * True when brackets (outside strings and comments) nest deeper than `limit`. Strings and comments end
+ * where jsonc-parser's scanner ends them (a string at `"`, CR or LF; a line comment at CR or LF), or a
+ * quote inside a comment would hide the brackets after it from this check but not from the parser.
+ */
 function exceedsNesting(text: string, limit: number): boolean {
   let depth = 0;
   let inString = false;
@@ -59,9 +68,14 @@ function exceedsNesting(text: string, limit: number): boolean {
     const c = text.charCodeAt(i);
     if (inString) {
       if (c === 0x5c /* \ */) i++;
-      else if (c === 0x22 /* " */ || c === 0x0a) inString = false;
+      else if (c === 0x22 /* " */ || c === 0x0a || c === 0x0d) inString = false;
     } else if (c === 0x22) inString = true;
-    else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+    else if (c === 0x2f /* / */ && text.charCodeAt(i + 1) === 0x2f) {
+      while (i + 1 < text.length && text.charCodeAt(i + 1) !== 0x0a && text.charCodeAt(i + 1) !== 0x0d) i++;
+    } else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2a /* * */) {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? text.length : end + 1;
+    } else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
       if (++depth > limit) return true;
     } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) depth = Math.max(0, depth - 1);
   }
