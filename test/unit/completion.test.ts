@@ -225,16 +225,3 @@ test('no completion outside policies or where nothing is known', () => {
   assert.equal(at(stmt('"Sid": "|"')).result, undefined);
   assert.equal(at(stmt('"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": {"StringEquals": {"aws:SourceIp": "|"}}')).result, undefined);
 });
-
-test('completion is fast once the data is loaded', () => {
-  const source = stmt('"Effect": "Allow", "Action": ["sagemaker:Create*", "sagemaker:List*"], "Resource": "*", "Condition": {"StringEquals": {"|"}}');
-  items(source);
-  const times: number[] = [];
-  for (let i = 0; i < 50; i++) {
-    const start = process.hrtime.bigint();
-    items(source);
-    times.push(Number(process.hrtime.bigint() - start) / 1e6);
-  }
-  times.sort((a, b) => a - b);
-  assert.ok(times[Math.floor(times.length * 0.95)] < 20, `completion p95 ${times[Math.floor(times.length * 0.95)]} ms`);
-});

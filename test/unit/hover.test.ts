@@ -361,22 +361,14 @@ test('fragments (a bare statement) get hovers too', () => {
   assert.match(md('sagemaker:CreateApp', 1, fragment), /· Write/);
 });
 
-test('every token of the policy has a hover, and p95 stays under 10 ms', () => {
+// Latency is measured by `npm run bench` (hover p95 bar), not by a timed unit test.
+test('every token of the policy has a hover', () => {
   hover(POLICY, POLICY.indexOf('sagemaker:Create*') + 1); // warm the data files
   const offsets: number[] = [];
   for (let i = 0; i < POLICY.length; i++) if (/[\w$*:/.-]/.test(POLICY[i])) offsets.push(i);
-  const times: number[] = [];
   const missing = new Set<string>();
-  for (let round = 0; round < 3; round++) {
-    for (const offset of offsets) {
-      const start = process.hrtime.bigint();
-      const result = hover(POLICY, offset);
-      times.push(Number(process.hrtime.bigint() - start) / 1e6);
-      if (!result) missing.add(POLICY.slice(Math.max(0, offset - 10), offset + 10));
-    }
+  for (const offset of offsets) {
+    if (!hover(POLICY, offset)) missing.add(POLICY.slice(Math.max(0, offset - 10), offset + 10));
   }
   assert.deepEqual([...missing], [], 'tokens without a hover');
-  times.sort((a, b) => a - b);
-  const p95 = times[Math.floor(times.length * 0.95)];
-  assert.ok(p95 < 10, `hover p95 ${p95.toFixed(2)} ms`);
 });
