@@ -20,6 +20,8 @@ describe(ID, () => {
     const fixed = applyFix(doc, f);
     assert.deepEqual(JSON.parse(fixed).Statement[0].Condition.StringEquals, { 'sts:ExternalId': 'x', 'aws:SourceAccount': '<ACCOUNT_ID>' });
     assert.deepEqual(findingsOf(ID, fixed), []);
+    // The placeholder is meant to be replaced: unreplaced-placeholder reminds the user.
+    assert.equal(findingsOf('unreplaced-placeholder', fixed).length, 1);
   });
 
   it('fires in resource policies too, but offers no fix when other principal types share the statement', () => {

@@ -24,9 +24,9 @@ export interface PlaceholderOptions {
 const ACCOUNT = 'your 12-digit account ID';
 const REGION = 'a Region such as us-east-1 (or * for any Region)';
 
-/** AWS documentation account IDs: 111122223333, 444455556666 (four-digit runs), 123456789012, 000000000000, ... */
+/** AWS documentation account IDs: 111122223333, 444455556666, 777788889999 (three runs of four equal digits), 123456789012. */
 export function isDocumentationAccount(id: string): boolean {
-  return /^(\d)\1{3}(\d)\2{3}(\d)\3{3}$/.test(id) || id === '123456789012' || id === '012345678901' || id === '210987654321';
+  return /^(\d)\1{3}(\d)\2{3}(\d)\3{3}$/.test(id) || id === '123456789012';
 }
 
 /** `account-id`, `AccountX`, `ACCOUNT_ID`, `your-account`, `<account>`...: an account field nobody really has. */

@@ -1,6 +1,10 @@
 import type { Rule } from '../rule';
 import { rule as abacTagMutation } from './abac-tag-mutation';
+import { rule as allowNotAction } from './allow-not-action';
 import { rule as allowNotPrincipal } from './allow-not-principal';
+import { rule as allowNotResource } from './allow-not-resource';
+import { rule as arnFieldMissing } from './arn-field-missing';
+import { rule as arnFieldNotAllowed } from './arn-field-not-allowed';
 import { rule as conditionKeyNotApplicable } from './condition-key-not-applicable';
 import { rule as conflictingElements } from './conflicting-elements';
 import { rule as createWithoutTags } from './create-without-tags';
@@ -12,8 +16,11 @@ import { rule as duplicateKey } from './duplicate-key';
 import { rule as duplicateSid } from './duplicate-sid';
 import { rule as emptyValue } from './empty-value';
 import { rule as forallvaluesAllowAbsentKey } from './forallvalues-allow-absent-key';
+import { rule as fullWildcardAction } from './full-wildcard-action';
 import { rule as instanceTypePattern } from './instance-type-pattern';
+import { rule as invalidArn } from './invalid-arn';
 import { rule as invalidEffect } from './invalid-effect';
+import { rule as invalidPolicyVariable } from './invalid-policy-variable';
 import { rule as invalidPrincipal } from './invalid-principal';
 import { rule as invalidSid } from './invalid-sid';
 import { rule as invalidType } from './invalid-type';
@@ -25,6 +32,7 @@ import { rule as jsonSyntax } from './json-syntax';
 import { rule as kmsKeyWildcard } from './kms-key-wildcard';
 import { rule as lifecycleConfigUnrestricted } from './lifecycle-config-unrestricted';
 import { rule as likeWithoutWildcard } from './like-without-wildcard';
+import { rule as malformedAction } from './malformed-action';
 import { rule as missingElement } from './missing-element';
 import { rule as missingVersion } from './missing-version';
 import { rule as mixedPrincipal } from './mixed-principal';
@@ -42,23 +50,34 @@ import { rule as presignedUrlUnrestricted } from './presigned-url-unrestricted';
 import { rule as principalInIdentityPolicy } from './principal-in-identity-policy';
 import { rule as privilegeEscalation } from './privilege-escalation';
 import { rule as publicPrincipal } from './public-principal';
+import { rule as redundantAction } from './redundant-action';
+import { rule as resourceTypeMismatch } from './resource-type-mismatch';
 import { rule as sagemakerFullAccess } from './sagemaker-full-access';
 import { rule as sagemakerWildcardUnconditioned } from './sagemaker-wildcard-unconditioned';
+import { rule as serviceWildcard } from './service-wildcard';
 import { rule as setOperatorMisuse } from './set-operator-misuse';
 import { rule as studioSpaceNotOwnerScoped } from './studio-space-not-owner-scoped';
 import { rule as trustMissingSourceCondition } from './trust-missing-source-condition';
 import { rule as trustPolicyResource } from './trust-policy-resource';
 import { rule as unconditionalDenyOverrides } from './unconditional-deny-overrides';
+import { rule as unknownAction } from './unknown-action';
 import { rule as unknownConditionKey } from './unknown-condition-key';
 import { rule as unknownConditionOperator } from './unknown-condition-operator';
 import { rule as unknownElement } from './unknown-element';
+import { rule as unknownService } from './unknown-service';
+import { rule as unreplacedPlaceholder } from './unreplaced-placeholder';
 import { rule as variableRequiresVersion } from './variable-requires-version';
+import { rule as wildcardMatchesNothing } from './wildcard-matches-nothing';
 import { rule as wildcardWithoutLike } from './wildcard-without-like';
 
 /** The registry: one line per rule. test/unit/registry.test.ts checks every catalog id has a module, docs and tests. */
 export const ALL_RULES: readonly Rule[] = [
   abacTagMutation,
+  allowNotAction,
   allowNotPrincipal,
+  allowNotResource,
+  arnFieldMissing,
+  arnFieldNotAllowed,
   conditionKeyNotApplicable,
   conflictingElements,
   createWithoutTags,
@@ -70,8 +89,11 @@ export const ALL_RULES: readonly Rule[] = [
   duplicateSid,
   emptyValue,
   forallvaluesAllowAbsentKey,
+  fullWildcardAction,
   instanceTypePattern,
+  invalidArn,
   invalidEffect,
+  invalidPolicyVariable,
   invalidPrincipal,
   invalidSid,
   invalidType,
@@ -83,6 +105,7 @@ export const ALL_RULES: readonly Rule[] = [
   kmsKeyWildcard,
   lifecycleConfigUnrestricted,
   likeWithoutWildcard,
+  malformedAction,
   missingElement,
   missingVersion,
   mixedPrincipal,
@@ -100,17 +123,24 @@ export const ALL_RULES: readonly Rule[] = [
   principalInIdentityPolicy,
   privilegeEscalation,
   publicPrincipal,
+  redundantAction,
+  resourceTypeMismatch,
   sagemakerFullAccess,
   sagemakerWildcardUnconditioned,
+  serviceWildcard,
   setOperatorMisuse,
   studioSpaceNotOwnerScoped,
   trustMissingSourceCondition,
   trustPolicyResource,
   unconditionalDenyOverrides,
+  unknownAction,
   unknownConditionKey,
   unknownConditionOperator,
   unknownElement,
+  unknownService,
+  unreplacedPlaceholder,
   variableRequiresVersion,
+  wildcardMatchesNothing,
   wildcardWithoutLike,
 ];
 

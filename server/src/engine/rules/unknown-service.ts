@@ -39,8 +39,8 @@ export const rule: Rule = {
           report({
             ...spanIn(doc.text, item.node, 0, action.service.length),
             message:
-              `${element} "${text}": there is no AWS service with the prefix "${action.service}", so this entry matches no action.` +
-              (suggestions.length ? ` Did you mean ${suggestions.map((p) => `"${p}"`).join(', ')}?` : ' Service prefixes are listed in the Service Authorization Reference (for example "sagemaker", "s3", "iam").'),
+              `${element} "${text}": no AWS service has the prefix "${action.service}" in the Service Authorization Reference (a misspelling, or a service AWS has retired), so this entry matches no action.` +
+              (suggestions.length ? ` Did you mean ${suggestions.map((p) => `"${p}"`).join(', ')}?` : ' Remove it, or use a prefix from the reference ("sagemaker", "s3", "iam", ...).'),
             fixes,
           });
         }
