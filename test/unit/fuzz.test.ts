@@ -38,29 +38,12 @@ function assertInside(text: string, offset: number, length: number, what: string
 /** Error messages can quote a megabyte of input. */
 const clip = (s: string): string => s.replace(/(.{1,4}?)\1{20,}/g, (run, c: string) => `${c.repeat(5)}<...${run.length / c.length} x ${JSON.stringify(c)}>`).slice(0, 2000);
 
-/**
- * Rule failures with a known cause outside the engine core, reported to the rule owners: they are
- * collected (and asserted by the todo test at the end) instead of failing every property that hits them.
- * Any other rule failure fails the test.
- */
-const KNOWN_RULE_BUGS: Array<{ bug: string; signature: RegExp }> = [
-  {
-    bug: 'match.ts wildcardRegExp turns any Action text into a RegExp: beyond ~60,000 characters V8 throws "Regular expression too large" (or "Stack overflow" for long runs of *?), so every rule calling actionPatternCovers on such an Action throws',
-    signature: /Invalid regular expression[\s\S]*(too large|Stack overflow)[\s\S]*at actionPatternCovers/,
-  },
-];
-const knownBugHits = new Map<string, Set<string>>();
-
 /** Runs lint, then hover and complete at each offset, and checks every range they return. */
 function check(text: string, options: LintOptions = {}, offsets: number[] = []): ReturnType<typeof lint> {
   const ruleErrors: string[] = [];
   const result = lint(text, options, {
     onRuleError: (id, e) => {
-      const full = `${id}: ${e instanceof Error ? e.stack : String(e)}`;
-      const message = clip(full);
-      const known = KNOWN_RULE_BUGS.find((k) => k.signature.test(full));
-      if (known) knownBugHits.set(known.bug, (knownBugHits.get(known.bug) ?? new Set()).add(id));
-      else ruleErrors.push(message);
+      ruleErrors.push(clip(`${id}: ${e instanceof Error ? e.stack : String(e)}`));
     },
   });
   assert.deepEqual(ruleErrors, [], 'a rule threw');
@@ -249,7 +232,7 @@ describe('fuzz: lint, hover and complete never throw and keep ranges inside the 
     }
   });
 
-  it('huge strings (1 MB values and keys)', () => {
+  it('huge strings (1 MB values and keys)', { timeout: 300_000 /* a hang guard, not a speed bar */ }, () => {
     const big = 'a'.repeat(1 << 20);
     const doc = (s: object) => JSON.stringify({ Version: '2012-10-17', Statement: [s] }, null, 2);
     const cases: Record<string, string> = {
@@ -262,15 +245,6 @@ describe('fuzz: lint, hover and complete never throw and keep ranges inside the 
       'unterminated string': `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"${big}`,
       wildcards: doc({ Effect: 'Allow', Action: `s3:${'*?'.repeat(1 << 17)}`, Resource: `arn:aws:s3:::${'*a'.repeat(1 << 17)}` }),
     };
-    for (const [name, text] of Object.entries(cases)) {
-      const started = Date.now();
-      check(text, {}, [text.length >> 1]);
-      assert.ok(Date.now() - started < 10_000, `${name}: took ${Date.now() - started} ms`);
-    }
-  });
-
-  it('no rule throws on any of the inputs above', { todo: KNOWN_RULE_BUGS.length > 0 ? 'known rule bugs, reported: see KNOWN_RULE_BUGS' : undefined }, (t) => {
-    for (const [bug, rules] of knownBugHits) t.diagnostic(`known bug hit by ${[...rules].sort().join(', ')}: ${bug}`);
-    assert.deepEqual([...knownBugHits.keys()], []);
+    for (const text of Object.values(cases)) check(text, {}, [text.length >> 1]);
   });
 });

@@ -1,22 +1,53 @@
 /** IAM-style matching helpers shared by rules, hover and completion. */
 
-const regexCache = new Map<string, RegExp>();
+export interface GlobOptions {
+  /** Compare letters case-insensitively (IAM does for actions and service prefixes, not for ARNs or values). */
+  ignoreCase?: boolean;
+  /** What `?` may stand for; any single character unless given. */
+  one?: (ch: string) => boolean;
+}
 
-/** `*` matches any run of characters, `?` exactly one; case-insensitive (as IAM matches actions). */
-export function wildcardRegExp(pattern: string): RegExp {
-  let re = regexCache.get(pattern);
-  if (!re) {
-    const body = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-    re = new RegExp(`^${body}$`, 'is');
-    if (regexCache.size > 5000) regexCache.clear();
-    regexCache.set(pattern, re);
+/**
+ * IAM wildcard matching: `*` matches any run of characters, `?` exactly one. Iterative two-pointer
+ * matching with backtracking to the last `*` only, so it needs no RegExp (V8 rejects RegExps built from
+ * very long policy text) and no recursion, and runs in O(pattern + text) on typical input. A pattern with
+ * more literal characters than the text has cannot match and is rejected before any work.
+ */
+export function globMatches(pattern: string, text: string, options: GlobOptions = {}): boolean {
+  if (pattern === '*') return true;
+  let literals = 0;
+  for (let i = 0; i < pattern.length; i++) if (pattern.charCodeAt(i) !== 42 /* * */) literals++;
+  if (literals > text.length) return false;
+  const p = options.ignoreCase ? pattern.toLowerCase() : pattern;
+  const t = options.ignoreCase ? text.toLowerCase() : text;
+  const one = options.one ?? (() => true);
+  let pi = 0;
+  let ti = 0;
+  let starAt = -1; // pattern index just after the last `*` seen
+  let starText = 0; // text index that `*` has absorbed up to
+  while (ti < t.length) {
+    const pc = p[pi];
+    if (pi < p.length && pc === '*') {
+      starAt = ++pi;
+      starText = ti;
+    } else if (pi < p.length && (pc === '?' ? one(t[ti]) : pc === t[ti])) {
+      pi++;
+      ti++;
+    } else if (starAt >= 0) {
+      // Let the last `*` absorb one more character and retry the rest of the pattern from there.
+      pi = starAt;
+      ti = ++starText;
+    } else {
+      return false;
+    }
   }
-  return re;
+  while (pi < p.length && p[pi] === '*') pi++;
+  return pi === p.length;
 }
 
 /** Does the action pattern written in a policy (`iam:Pass*`, `*`) cover the concrete action `iam:PassRole`? */
 export function actionPatternCovers(pattern: string, action: string): boolean {
-  return wildcardRegExp(pattern).test(action);
+  return globMatches(pattern, action, { ignoreCase: true });
 }
 
 export function hasWildcard(text: string): boolean {

@@ -18,7 +18,7 @@
 import { lookupGlobalConditionKey } from '../data/globalConditionKeys';
 import { parseOperator } from '../data/operators';
 import { reference, type ActionInfo } from '../data/reference';
-import { actionPatternCovers, containsPolicyVariable, hasWildcard, wildcardRegExp } from '../match';
+import { actionPatternCovers, containsPolicyVariable, hasWildcard, globMatches } from '../match';
 import type { ConditionBlock, ConditionEntry, PolicyDocument, Statement, ValueItem } from '../parse/model';
 import type { PolicyKind } from '../types';
 import { actionTexts, conditionEntries } from './_util';
@@ -183,7 +183,7 @@ export function statementReachesAction(s: Statement, action: ActionInfo): boolea
     if (templates.length === 0) return true;
     return templates.some((t) => {
       const sample = templateSample(t);
-      return !excluded.some((pattern) => wildcardRegExp(asGlob(pattern)).test(sample));
+      return !excluded.some((pattern) => globMatches(asGlob(pattern), sample, { ignoreCase: true }));
     });
   }
   return true;
@@ -261,7 +261,7 @@ export function ruleGrants(s: Statement, candidates: readonly ActionInfo[]): Act
 export function patternMayCoverService(pattern: string, service: string): boolean {
   const colon = pattern.indexOf(':');
   const part = colon < 0 ? pattern : pattern.slice(0, colon);
-  return part.toLowerCase() === service || (hasWildcard(part) && wildcardRegExp(part).test(service));
+  return part.toLowerCase() === service || (hasWildcard(part) && globMatches(part, service, { ignoreCase: true }));
 }
 
 /** The first `Action` entry that names a service and covers one of the actions: the place to underline. */

@@ -1,6 +1,7 @@
 import { parseOperator } from '../data/operators';
 import { reference, type ActionInfo } from '../data/reference';
 import type { PolicyDocument, Statement } from '../parse/model';
+import { globMatches } from '../match';
 import type { Rule } from '../rule';
 import {
   deniedWithGuard,
@@ -51,17 +52,12 @@ function allowRestricts(s: Statement, tag: string, spelling: string): boolean {
       const matchesTag = values.some((v) => {
         const pattern = ignoreCase ? v!.toLowerCase() : v!;
         const target = ignoreCase ? tag : spelling;
-        return op.base.wildcards ? globRegExp(pattern).test(target) : pattern === target;
+        return op.base.wildcards ? globMatches(pattern, target) : pattern === target;
       });
       return op.base.negated ? matchesTag : !matchesTag;
     }
     return false;
   });
-}
-
-/** `*` any run, `?` one character, case-sensitive. */
-function globRegExp(pattern: string): RegExp {
-  return new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 's');
 }
 
 /** Gated tag keys (lower-cased) that the statement lets the caller set or remove with the action. */

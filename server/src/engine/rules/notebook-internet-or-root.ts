@@ -1,16 +1,12 @@
 import { parseOperator } from '../data/operators';
 import { reference, type ActionInfo } from '../data/reference';
 import type { ConditionBlock, ConditionEntry, Statement } from '../parse/model';
+import { globMatches } from '../match';
 import type { Rule } from '../rule';
 import { actionsSupportingKey, deniedWithGuard, ruleGrants, grantingEntry, isGrantingKind, keyIs } from './_grants';
 import { conditionEntries } from './_util';
 
 const KEYS = ['sagemaker:DirectInternetAccess', 'sagemaker:RootAccess'] as const;
-
-function globRegExp(pattern: string, ignoreCase: boolean): RegExp {
-  const body = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${body}$`, ignoreCase ? 'is' : 's');
-}
 
 /** Can the condition let "Enabled" through? Values compare case-sensitively unless the operator ignores case. */
 function admitsEnabled(block: ConditionBlock, entry: ConditionEntry): boolean {
@@ -22,7 +18,7 @@ function admitsEnabled(block: ConditionBlock, entry: ConditionEntry): boolean {
   const ignoreCase = op.base.name.includes('IgnoreCase');
   const matches = entry.values.some((v) => {
     if (v.text === undefined || v.text.includes('${')) return false;
-    if (op.base.wildcards) return globRegExp(v.text, ignoreCase).test('Enabled');
+    if (op.base.wildcards) return globMatches(v.text, 'Enabled', { ignoreCase });
     return ignoreCase ? v.text.toLowerCase() === 'enabled' : v.text === 'Enabled';
   });
   const unknown = entry.values.some((v) => v.text === undefined || v.text.includes('${'));

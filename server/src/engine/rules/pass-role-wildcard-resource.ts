@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { wildcardRegExp } from '../match';
+import { globMatches } from '../match';
 import { grantsAction } from './_util';
 
 /** Roles of every shape: plain, on a path, SSO-created. A resource pattern that matches all of them matches every role. */
@@ -10,10 +10,6 @@ const SAMPLE_ROLES = [
   'role/OrganizationAccountAccessRole',
 ];
 
-/** `*` matches any run of characters, `?` one; case-sensitive, as IAM compares the parts of an ARN. */
-function globMatches(pattern: string, text: string): boolean {
-  return new RegExp(wildcardRegExp(pattern).source, 's').test(text);
-}
 
 /**
  * `*`, or an ARN pattern that covers every role of an account: `arn:aws:iam::*:role/*`,

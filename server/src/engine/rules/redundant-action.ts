@@ -1,36 +1,21 @@
 import { removeNode } from '../edits';
+import { globMatches } from '../match';
 import type { Rule } from '../rule';
 import type { Fix } from '../types';
 import { actionItems, actionLists, parseAction } from './_action';
 
 const ANY = '\u0001';
 const ONE = '\u0002';
-const coverCache = new Map<string, RegExp>();
-
 /**
- * A pattern as a RegExp over another pattern's text in which `*` and `?` have become the tokens
- * ANY and ONE: `*` absorbs anything (tokens included), `?` one character or a ONE token, a literal
- * only itself. So `covers(p, q)` is true only when every action q can match, p matches too.
+ * Does one pattern cover another? `covered`'s own `*` and `?` become the tokens ANY and ONE; the
+ * pattern's `*` absorbs anything (tokens included), its `?` one character or a ONE token, a literal only
+ * itself. So `actionCovers(p, q)` is true only when every action q can match, p matches too.
  */
-function coverRegExp(pattern: string): RegExp {
-  let re = coverCache.get(pattern);
-  if (!re) {
-    const body = [...pattern]
-      .map((c) => (c === '*' ? '[\\s\\S]*' : c === '?' ? `[^${ANY}]` : c.replace(/[.+^${}()|[\]\\-]/g, '\\$&')))
-      .join('');
-    re = new RegExp(`^${body}$`, 'i');
-    if (coverCache.size > 5000) coverCache.clear();
-    coverCache.set(pattern, re);
-  }
-  return re;
+export function actionCovers(pattern: string, covered: string): boolean {
+  return globMatches(pattern, tokens(covered), { ignoreCase: true, one: (c) => c !== ANY });
 }
 
 const tokens = (text: string) => text.replace(/\*/g, ANY).replace(/\?/g, ONE);
-
-export function actionCovers(pattern: string, covered: string): boolean {
-  if (pattern === '*') return true;
-  return coverRegExp(pattern).test(tokens(covered));
-}
 
 const serviceOf = (text: string) => (text.includes(':') ? text.slice(0, text.indexOf(':')).toLowerCase() : text.toLowerCase());
 

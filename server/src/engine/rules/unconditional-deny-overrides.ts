@@ -1,6 +1,6 @@
 import { getNodeValue } from 'jsonc-parser';
 import { reference } from '../data/reference';
-import { actionPatternCovers } from '../match';
+import { actionPatternCovers, globMatches } from '../match';
 import type { Statement } from '../parse/model';
 import type { Rule } from '../rule';
 import { principalOf } from './_principals';
@@ -18,9 +18,7 @@ function texts(items: ReadonlyArray<{ text: string | undefined }>): string[] | u
 
 /** ARN patterns compare case-sensitively. */
 function resourcePatternCovers(pattern: string, resource: string): boolean {
-  if (pattern === '*') return true;
-  const body = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${body}$`, 's').test(resource);
+  return globMatches(pattern, resource);
 }
 
 /** Every action the allow pattern can stand for is covered by the deny's Action (or not excluded by its NotAction). */
