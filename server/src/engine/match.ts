@@ -51,6 +51,7 @@ export function actionPatternCovers(pattern: string, action: string): boolean {
 }
 
 export function hasWildcard(text: string): boolean {
+  if (!text.includes('*') && !text.includes('?')) return false;
   // `${*}` and `${?}` are policy variables that stand for a literal `*` / `?`, not wildcards.
   return /[*?]/.test(text.replace(/\$\{[*?$]\}/g, ''));
 }

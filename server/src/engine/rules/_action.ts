@@ -25,14 +25,26 @@ const NAME_PART = /^[A-Za-z0-9*?-]+$/;
  * is every action and is not parsed here (callers test it first). Texts with `${` are neither valid
  * nor malformed here: invalid-policy-variable reports them.
  */
-export function parseAction(text: string): ParsedAction | undefined {
+export function parseAction(text: string): Readonly<ParsedAction> | undefined {
   if (text.length > MAX_ACTION_LENGTH) return undefined;
+  // Every rule about actions asks, and the same action texts recur in every policy: parse each once.
+  let parsed = parsedActions.get(text);
+  if (parsed === undefined) {
+    parsed = parseActionText(text) ?? null;
+    if (parsedActions.size > 50_000) parsedActions.clear();
+    parsedActions.set(text, parsed);
+  }
+  return parsed ?? undefined;
+}
+const parsedActions = new Map<string, Readonly<ParsedAction> | null>();
+
+function parseActionText(text: string): Readonly<ParsedAction> | undefined {
   const colon = text.indexOf(':');
   if (colon <= 0 || colon !== text.lastIndexOf(':')) return undefined;
   const service = text.slice(0, colon);
   const name = text.slice(colon + 1);
   if (!SERVICE_PART.test(service) || !NAME_PART.test(name)) return undefined;
-  return { service, name, serviceWildcard: /[*?]/.test(service), nameWildcard: /[*?]/.test(name) };
+  return Object.freeze({ service, name, serviceWildcard: /[*?]/.test(service), nameWildcard: /[*?]/.test(name) });
 }
 
 /** The plain-string entries of a statement's Action or NotAction that other rules can judge. */

@@ -21,12 +21,15 @@ import { reference, type ActionInfo } from '../data/reference';
 import { actionPatternCovers, containsPolicyVariable, hasWildcard, globMatches } from '../match';
 import type { ConditionBlock, ConditionEntry, PolicyDocument, Statement, ValueItem } from '../parse/model';
 import type { PolicyKind } from '../types';
-import { actionTexts, conditionEntries } from './_util';
+import { actionPatternsFor, actionTexts, conditionEntries } from './_util';
 
 /** `sagemaker:CreateTrainingJob` for an ActionInfo. */
 export function fullName(action: ActionInfo): string {
-  return `${action.service}:${action.name}`;
+  let name = fullNames.get(action);
+  if (name === undefined) fullNames.set(action, (name = `${action.service}:${action.name}`));
+  return name;
 }
+const fullNames = new WeakMap<ActionInfo, string>();
 
 /**
  * Kinds whose Allow statements grant permissions. SCPs, permission boundaries and VPC endpoint
@@ -202,12 +205,9 @@ export function effectivelyGrants(s: Statement, action: ActionInfo, patterns: re
 
 export function grantedActions(s: Statement, actions: readonly ActionInfo[]): ActionInfo[] {
   if (s.effect !== 'Allow') return [];
-  const all = actionTexts(s);
-  if (all.length === 0) return [];
-  const byService = new Map<string, string[]>();
+  if (actionTexts(s).length === 0) return [];
   return actions.filter((a) => {
-    let patterns = byService.get(a.service);
-    if (!patterns) byService.set(a.service, (patterns = all.filter((p) => patternMayCoverService(p, a.service))));
+    const patterns = actionPatternsFor(s, a.service);
     return patterns.length > 0 && effectivelyGrants(s, a, patterns);
   });
 }
@@ -225,10 +225,17 @@ export function servicePatterns(s: Statement): string[] {
 /** An action pattern of the SageMaker service itself (not `*`, not `*:*`) that covers every SageMaker action. */
 export function coversAllSageMaker(pattern: string): boolean {
   if (namesNoService(pattern) || !hasWildcard(pattern) || !patternMayCoverService(pattern, 'sagemaker')) return false;
-  const ref = reference();
-  const all = ref.actions('sagemaker');
-  return all.length > 0 && ref.matchActions(pattern).filter((a) => a.service === 'sagemaker').length === all.length;
+  let covers = coversAllSageMakerCache.get(pattern);
+  if (covers === undefined) {
+    const ref = reference();
+    const all = ref.actions('sagemaker');
+    covers = all.length > 0 && all.every((a) => actionPatternCovers(pattern, fullName(a)));
+    if (coversAllSageMakerCache.size > 10_000) coversAllSageMakerCache.clear();
+    coversAllSageMakerCache.set(pattern, covers);
+  }
+  return covers;
 }
+const coversAllSageMakerCache = new Map<string, boolean>();
 
 /**
  * `sagemaker:*` allowed on every resource (`*`, `arn:aws:sagemaker:*:*:*`, or a NotResource list) without a
@@ -236,6 +243,13 @@ export function coversAllSageMaker(pattern: string): boolean {
  * such a statement rather than list every guard that full access lacks.
  */
 export function isFullSageMakerStatement(s: Statement): boolean {
+  let full = fullSageMakerStatements.get(s);
+  if (full === undefined) fullSageMakerStatements.set(s, (full = computeFullSageMaker(s)));
+  return full;
+}
+const fullSageMakerStatements = new WeakMap<Statement, boolean>();
+
+function computeFullSageMaker(s: Statement): boolean {
   if (s.effect !== 'Allow' || s.element('Condition')) return false;
   const everywhere = s.element('NotResource') !== undefined || s.resources.some((r) => r.text !== undefined && isAnyResource(r.text));
   return everywhere && actionTexts(s).some(coversAllSageMaker);
@@ -247,12 +261,11 @@ export function isFullSageMakerStatement(s: Statement): boolean {
  */
 export function ruleGrants(s: Statement, candidates: readonly ActionInfo[]): ActionInfo[] {
   if (s.effect !== 'Allow' || candidates.length === 0 || isFullSageMakerStatement(s)) return [];
-  const all = servicePatterns(s);
-  const byService = new Map<string, string[]>();
+  const byService = new Map<string, readonly string[]>();
   return candidates.filter((a) => {
     // Only the entries of the action's service (a read-only policy lists thousands of other actions).
     let patterns = byService.get(a.service);
-    if (!patterns) byService.set(a.service, (patterns = all.filter((p) => patternMayCoverService(p, a.service))));
+    if (!patterns) byService.set(a.service, (patterns = actionPatternsFor(s, a.service).filter((p) => !namesNoService(p))));
     return patterns.length > 0 && effectivelyGrants(s, a, patterns);
   });
 }

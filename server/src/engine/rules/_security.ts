@@ -7,6 +7,7 @@ import { reference } from '../data/reference';
 import { actionPatternCovers } from '../match';
 import type { PolicyDocument, Statement, ValueItem } from '../parse/model';
 import type { PolicyKind } from '../types';
+import { MAX_ACTION_LENGTH } from './_action';
 import { actionTexts } from './_util';
 
 /**
@@ -66,24 +67,46 @@ export function deniedOutright(doc: PolicyDocument, action: string): boolean {
   );
 }
 
-/** Per candidate list, per lower-cased pattern: the candidates the pattern covers. Patterns repeat across documents. */
-const coverCache = new WeakMap<readonly string[], Map<string, readonly string[]>>();
 const NONE: readonly string[] = [];
 
-/** Action names are at most ~130 characters: anything much longer is not an action (and would make a huge RegExp). */
-export const MAX_ACTION_LENGTH = 256;
+/** A candidate list indexed for lookups: by lower-cased name (literal patterns) and by service (wildcards). */
+interface CandidateIndex {
+  byName: Map<string, string[]>;
+  byService: Map<string, string[]>;
+  /** Per lower-cased wildcard pattern: the candidates it covers. Patterns repeat across documents. */
+  wildcards: Map<string, readonly string[]>;
+}
+const indexes = new WeakMap<readonly string[], CandidateIndex>();
+
+function indexOf(candidates: readonly string[]): CandidateIndex {
+  let index = indexes.get(candidates);
+  if (!index) {
+    index = { byName: new Map(), byService: new Map(), wildcards: new Map() };
+    for (const c of candidates) {
+      const lower = c.toLowerCase();
+      const service = lower.slice(0, Math.max(0, lower.indexOf(':')));
+      index.byName.set(lower, [...(index.byName.get(lower) ?? []), c]);
+      index.byService.set(service, [...(index.byService.get(service) ?? []), c]);
+    }
+    indexes.set(candidates, index);
+  }
+  return index;
+}
 
 function coveredBy(pattern: string, candidates: readonly string[]): readonly string[] {
   if (pattern.length > MAX_ACTION_LENGTH) return NONE;
-  let perList = coverCache.get(candidates);
-  if (!perList) coverCache.set(candidates, (perList = new Map()));
+  const index = indexOf(candidates);
   const lower = pattern.toLowerCase();
-  let covered = perList.get(lower);
+  if (!/[*?]/.test(lower)) return index.byName.get(lower) ?? NONE;
+  let covered = index.wildcards.get(lower);
   if (!covered) {
-    covered = candidates.filter((a) => actionPatternCovers(pattern, a));
+    const colon = lower.indexOf(':');
+    const service = colon < 0 ? '' : lower.slice(0, colon);
+    const pool = colon < 0 || /[*?]/.test(service) ? candidates : index.byService.get(service) ?? NONE;
+    covered = pool.filter((a) => actionPatternCovers(pattern, a));
     if (covered.length === 0) covered = NONE;
-    if (perList.size > 20000) perList.clear();
-    perList.set(lower, covered);
+    if (index.wildcards.size > 20000) index.wildcards.clear();
+    index.wildcards.set(lower, covered);
   }
   return covered;
 }

@@ -1,10 +1,23 @@
 import type { ConditionBlock, ConditionEntry, JsonNode, PolicyDocument, Statement } from '../parse/model';
-import { actionPatternCovers } from '../match';
+import { actionPatternCovers, globMatches } from '../match';
+
+/**
+ * Derived per statement and shared by every rule (a WeakMap, so it lives as long as the parsed document):
+ * dozens of rules ask the same questions of each statement, and a read-only policy lists thousands of actions.
+ */
+function memo<T>(compute: (s: Statement) => T): (s: Statement) => T {
+  const cache = new WeakMap<Statement, T>();
+  return (s) => {
+    let value = cache.get(s);
+    if (value === undefined) cache.set(s, (value = compute(s)));
+    return value;
+  };
+}
 
 /** The action patterns of a statement's `Action` that are plain strings (intrinsics are unknown, skipped). */
-export function actionTexts(statement: Statement): string[] {
-  return statement.actions.map((a) => a.text).filter((t): t is string => t !== undefined && !t.includes('${'));
-}
+export const actionTexts: (statement: Statement) => readonly string[] = memo((statement) =>
+  statement.actions.map((a) => a.text).filter((t): t is string => t !== undefined && !t.includes('${')),
+);
 
 export function resourceTexts(statement: Statement): string[] {
   return statement.resources.map((r) => r.text).filter((t): t is string => t !== undefined);
@@ -23,9 +36,49 @@ export function onlyGrants(statement: Statement, actions: readonly string[]): bo
   return texts.every((p) => allowed.has(p.toLowerCase()));
 }
 
-export function conditionEntries(statement: Statement): Array<{ block: ConditionBlock; entry: ConditionEntry }> {
-  return statement.conditions.flatMap((block) => block.entries.map((entry) => ({ block, entry })));
+export const conditionEntries: (statement: Statement) => ReadonlyArray<{ block: ConditionBlock; entry: ConditionEntry }> = memo((statement) =>
+  statement.conditions.flatMap((block) => block.entries.map((entry) => ({ block, entry }))),
+);
+
+/**
+ * The statement's action patterns that can name `service` (its prefix literally, or a wildcard prefix such
+ * as `sage*` that matches it), in order: rules about SageMaker need not look at a list of 5,000 EC2 actions.
+ */
+export function actionPatternsFor(statement: Statement, service: string): readonly string[] {
+  const index = patternIndex(statement);
+  let patterns = index.resolved.get(service);
+  if (!patterns) {
+    const own = index.byService.get(service) ?? [];
+    const wild = index.wildService.filter((p) => globMatches(p.slice(0, Math.max(0, p.indexOf(':'))) || p, service, { ignoreCase: true }));
+    patterns = wild.length === 0 ? own : actionTexts(statement).filter((p) => own.includes(p) || wild.includes(p));
+    index.resolved.set(service, patterns);
+  }
+  return patterns;
 }
+
+interface PatternIndex {
+  byService: Map<string, string[]>;
+  /** Patterns whose service part has a wildcard (`*`, `*:Get*`, `sage*:*`), or no colon at all. */
+  wildService: string[];
+  resolved: Map<string, readonly string[]>;
+}
+
+const patternIndex = memo((statement): PatternIndex => {
+  const byService = new Map<string, string[]>();
+  const wildService: string[] = [];
+  for (const p of actionTexts(statement)) {
+    const colon = p.indexOf(':');
+    const service = colon < 0 ? p : p.slice(0, colon);
+    if (colon < 0 || /[*?]/.test(service)) wildService.push(p);
+    else {
+      const key = service.toLowerCase();
+      const list = byService.get(key);
+      if (list) list.push(p);
+      else byService.set(key, [p]);
+    }
+  }
+  return { byService, wildService, resolved: new Map() };
+});
 
 /** Condition keys are case-insensitive in IAM. */
 export function findConditionKey(statement: Statement, predicate: (lowerKey: string) => boolean): Array<{ block: ConditionBlock; entry: ConditionEntry }> {
