@@ -1,4 +1,6 @@
 import { reference } from '../data/reference';
+import { RETIRED_SERVICES } from '../data/retiredServices';
+import { removeNode } from '../edits';
 import type { Rule } from '../rule';
 import type { Fix } from '../types';
 import { actionItems, actionLists, parseAction } from './_action';
@@ -30,6 +32,18 @@ export const rule: Rule = {
         for (const { item, text } of actionItems(items)) {
           const action = parseAction(text);
           if (!action || action.serviceWildcard || ref.hasService(action.service)) continue;
+          const retired = RETIRED_SERVICES.get(action.service.toLowerCase());
+          if (retired) {
+            const inList = items.length > 1;
+            report({
+              ...spanIn(doc.text, item.node, 0, action.service.length),
+              message:
+                `${element} "${text}": "${action.service}" is the prefix of ${retired}, which AWS has retired; the Service Authorization Reference no longer lists it, so this entry matches no action.` +
+                (element === 'Action' ? ' Remove it.' : ' Remove it (it no longer excludes anything).'),
+              fixes: inList ? [{ title: `Remove "${text}" (retired service)`, edits: removeNode(doc.text, item.node), preferred: true }] : [],
+            });
+            continue;
+          }
           const suggestions = suggest(action.service);
           const fixes: Fix[] = suggestions.map((prefix) => ({
             title: `Change the service prefix to "${prefix}"`,
