@@ -37,24 +37,84 @@ function actionsCovered(allowPattern: string, denyActions: string[] | undefined,
   return false;
 }
 
-function resourcesCovered(allow: Statement, deny: Statement): boolean {
-  if (deny.element('NotResource') || !deny.element('Resource')) return false;
-  const denyResources = texts(deny.resources);
-  if (!denyResources || denyResources.length === 0) return false;
-  if (denyResources.includes('*')) return true;
-  if (allow.element('NotResource') || !allow.element('Resource')) return false;
-  const allowResources = texts(allow.resources);
-  return allowResources !== undefined && allowResources.length > 0 && allowResources.every((r) => denyResources.some((d) => resourcePatternCovers(d, r)));
+/** What the comparison needs of a Deny, computed once per document (a policy can have thousands of statements). */
+interface DenyFacts {
+  statement: Statement;
+  actions: string[] | undefined;
+  notActions: string[] | undefined;
+  /** Undefined: the Deny's resources are unknown or given as NotResource, so it cannot be shown to cover. */
+  resources: string[] | undefined;
+  principal: string | undefined;
+}
+
+/** The principal element as comparable text: undefined when absent, '*' for everyone, null when not comparable. */
+function principalKey(s: Statement): string | undefined | null {
+  const p = principalOf(s);
+  if (!p) return undefined;
+  if (p.not) return null;
+  if (p.starNode || p.entries.some((e) => e.type === 'AWS' && e.items.some((i) => i.text === '*'))) return '*';
+  return p.property.value ? JSON.stringify(getNodeValue(p.property.value)) : null;
+}
+
+function denyFacts(deny: Statement): DenyFacts | undefined {
+  const actions = deny.element('Action') ? texts(deny.actions) : undefined;
+  const notActions = deny.element('NotAction') ? texts(deny.notActions) : undefined;
+  if (!actions && !notActions) return undefined;
+  const resources = deny.element('NotResource') || !deny.element('Resource') ? undefined : texts(deny.resources);
+  if (!resources || resources.length === 0) return undefined;
+  const principal = principalKey(deny);
+  if (principal === null) return undefined;
+  return { statement: deny, actions, notActions, resources, principal };
 }
 
 /** The Deny applies to (at least) the principals the Allow names. */
-function principalsCovered(allow: Statement, deny: Statement): boolean {
-  const a = principalOf(allow);
-  const d = principalOf(deny);
-  if (!d) return !a;
-  if (d.not || !a || a.not) return false;
-  if (d.starNode || d.entries.some((e) => e.type === 'AWS' && e.items.some((i) => i.text === '*'))) return true;
-  return JSON.stringify(getNodeValue(d.property.value!)) === JSON.stringify(getNodeValue(a.property.value!));
+function principalsCovered(allowPrincipal: string | undefined | null, deny: DenyFacts): boolean {
+  if (deny.principal === undefined) return allowPrincipal === undefined;
+  if (allowPrincipal === undefined || allowPrincipal === null) return false;
+  return deny.principal === '*' || deny.principal === allowPrincipal;
+}
+
+function resourcesCovered(allowResources: string[] | undefined, deny: DenyFacts): boolean {
+  const denyResources = deny.resources!;
+  if (denyResources.includes('*')) return true;
+  return allowResources !== undefined && allowResources.length > 0 && allowResources.every((r) => denyResources.some((d) => resourcePatternCovers(d, r)));
+}
+
+/** Lower-cased service prefix of an action pattern, or '' when the prefix has a wildcard (or there is none). */
+function serviceOf(pattern: string): string {
+  const colon = pattern.indexOf(':');
+  const service = colon < 0 ? '' : pattern.slice(0, colon).toLowerCase();
+  return /[*?]/.test(service) ? '' : service;
+}
+
+/**
+ * Denies that could cover an Allow whose first action has service `service`: those naming that service
+ * in Action, plus those with a wildcard service or a NotAction (every Deny for an Allow with a wildcard service). Avoids comparing every Allow with every Deny.
+ */
+function denyIndex(denies: DenyFacts[]): (service: string) => DenyFacts[] {
+  const byService = new Map<string, DenyFacts[]>();
+  const everywhere: DenyFacts[] = [];
+  for (const d of denies) {
+    if (!d.actions) {
+      everywhere.push(d);
+      continue;
+    }
+    const services = new Set(d.actions.map(serviceOf));
+    if (services.has('')) everywhere.push(d);
+    else for (const svc of services) byService.set(svc, [...(byService.get(svc) ?? []), d]);
+  }
+  const merged = new Map<string, DenyFacts[]>();
+  return (service) => {
+    let list = merged.get(service);
+    if (!list) {
+      // An Allow with a wildcard service (`s3*:Get*`) may be covered by Denies of several services: try all.
+      const own = service === '' ? denies : [...(byService.get(service) ?? []), ...everywhere];
+      // Keep document order, so the first covering Deny is reported.
+      list = [...new Set(own)].sort((a, b) => a.statement.index - b.statement.index);
+      merged.set(service, list);
+    }
+    return list;
+  };
 }
 
 function name(s: Statement): string {
@@ -66,19 +126,25 @@ export const rule: Rule = {
   defaultSeverity: 'info',
   summary: 'A `Deny` without a condition covers every action (and resource) an `Allow` in the same document grants: the Allow can never work.',
   check({ doc, report }) {
-    const denies = doc.statements.filter((s) => s.effect === 'Deny' && !s.element('Condition'));
+    const denies = doc.statements
+      .filter((s) => s.effect === 'Deny' && !s.element('Condition'))
+      .map(denyFacts)
+      .filter((d): d is DenyFacts => d !== undefined);
     if (denies.length === 0) return;
+    const candidates = denyIndex(denies);
     for (const allow of doc.statements) {
       if (allow.effect !== 'Allow' || allow.element('NotAction')) continue;
       const allowActions = texts(allow.actions);
       const effect = allow.element('Effect')?.value;
       if (!allowActions || allowActions.length === 0 || !effect) continue;
-      const deny = denies.find((d) => {
-        const denyActions = d.element('Action') ? texts(d.actions) : undefined;
-        const denyNotActions = d.element('NotAction') ? texts(d.notActions) : undefined;
-        if (!denyActions && !denyNotActions) return false;
-        return principalsCovered(allow, d) && resourcesCovered(allow, d) && allowActions.every((p) => actionsCovered(p, denyActions, denyNotActions));
-      });
+      const allowPrincipal = principalKey(allow);
+      const allowResources = allow.element('NotResource') || !allow.element('Resource') ? undefined : texts(allow.resources);
+      const deny = candidates(serviceOf(allowActions[0])).find(
+        (d) =>
+          principalsCovered(allowPrincipal, d) &&
+          resourcesCovered(allowResources, d) &&
+          allowActions.every((p) => actionsCovered(p, d.actions, d.notActions)),
+      )?.statement;
       if (!deny) continue;
       const conditional = allow.element('Condition') !== undefined;
       report({
