@@ -98,7 +98,9 @@ for (const prefix of prefixes) {
     }
   }
 
-  services[prefix] = { n: serviceNames[prefix] ?? prefix, a, r, c };
+  // Actions and resource types as a JSON text of their own: the engine parses a service's only when a
+  // document touches it (a policy names a handful of the ~450), which keeps start-up and memory small.
+  services[prefix] = { n: serviceNames[prefix] ?? prefix, c, ar: JSON.stringify({ a, r }) };
 }
 
 // A replacement is only worth suggesting if it is a real key.
@@ -109,7 +111,7 @@ for (const [key, replacement] of Object.entries(deprecated)) {
 const index = {
   ...header,
   format: {
-    services: 'prefix -> { n: service name, a: actions, r: resource types, c: condition keys }',
+    services: 'prefix -> { n: service name, c: condition keys, ar: JSON text of { a: actions, r: resource types } }',
     a: 'ActionName -> [access level L|R|W|P|T, [resource type], [condition key], [dependent action]]; trailing empty arrays omitted',
     resourceType: '[name, required 1|0, [condition key], [dependent action]]; trailing empty arrays omitted',
     r: 'resource-type -> [ARN pattern, [condition key]]',
@@ -121,8 +123,8 @@ const index = {
 };
 const descriptionsFile = {
   ...header,
-  format: { actions: 'prefix -> ActionName -> description', conditionKeys: 'condition key (real case) -> description; aws: keys are in globalConditionKeys.ts' },
-  actions: actionDescriptions,
+  format: { actions: 'prefix -> JSON text of { ActionName -> description } (parsed per service on first use)', conditionKeys: 'condition key (real case) -> description; aws: keys are in globalConditionKeys.ts' },
+  actions: Object.fromEntries(Object.entries(actionDescriptions).map(([prefix, byName]) => [prefix, JSON.stringify(byName)])),
   conditionKeys: sortObject(keyDescriptions),
 };
 
@@ -146,5 +148,5 @@ for (const [name, data, perLine] of [['iam-index.json', index, 'services'], ['ia
   writeFileSync(join(OUT, name), text);
   console.log(`${relative(ROOT, join(OUT, name))}: ${Buffer.byteLength(text)} bytes`);
 }
-const actionCount = Object.values(services).reduce((n, s) => n + Object.keys(s.a).length, 0);
+const actionCount = Object.values(services).reduce((n, s) => n + Object.keys(JSON.parse(s.ar).a).length, 0);
 console.log(`${prefixes.length} services, ${actionCount} actions, ${allKeys.size} condition keys, ${Object.keys(deprecated).length} deprecated (data ${pkg.version}, ${pkg.updatedAt})`);

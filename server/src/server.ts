@@ -272,9 +272,13 @@ connection.onDocumentSymbol((params) => {
   }
 });
 
-documents.onDidOpen((e) => schedule(e.document, 0));
-documents.onDidChangeContent((e) => schedule(e.document));
+// TextDocuments fires onDidChangeContent right after onDidOpen: an opened document is analysed at once,
+// only edits are debounced.
+const justOpened = new Set<string>();
+documents.onDidOpen((e) => justOpened.add(e.document.uri));
+documents.onDidChangeContent((e) => schedule(e.document, justOpened.delete(e.document.uri) ? 0 : DEBOUNCE_MS));
 documents.onDidClose((e) => {
+  justOpened.delete(e.document.uri);
   clearTimeout(timers.get(e.document.uri));
   timers.delete(e.document.uri);
   analyses.delete(e.document.uri);

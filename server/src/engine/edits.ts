@@ -11,8 +11,8 @@ export function formattingOf(text: string): FormattingOptions {
   return { insertSpaces: true, tabSize: Math.min(indent.length, 8) || 2, eol };
 }
 
-function toEdits(text: string, path: JSONPath, value: unknown, extra: { isArrayInsertion?: boolean } = {}): TextEdit[] {
-  return modify(text, path, value, { formattingOptions: formattingOf(text), ...extra }).map((e) => ({
+function toEdits(text: string, path: JSONPath, value: unknown, formatting: FormattingOptions = formattingOf(text)): TextEdit[] {
+  return modify(text, path, value, { formattingOptions: formatting }).map((e) => ({
     offset: e.offset,
     length: e.length,
     newText: e.content,
@@ -26,6 +26,18 @@ export function pathOf(node: JsonNode): JSONPath {
 /** Sets (inserts or replaces) the value at `path`, formatted like the document. */
 export function setValue(text: string, path: JSONPath, value: unknown): TextEdit[] {
   return toEdits(text, path, value);
+}
+
+/**
+ * Sets the value at `path` inside the object `node`, re-reading only that object's text (from the start of
+ * its line, so the inserted lines get the same indentation as a whole-document edit would). jsonc-parser's
+ * `modify` parses all the text it is given, and linting builds such fixes for many statements of a document.
+ */
+export function setValueIn(text: string, node: JsonNode, path: JSONPath, value: unknown): TextEdit[] {
+  const lineStart = text.lastIndexOf('\n', node.offset - 1) + 1;
+  if (node.type !== 'object' || !/^[ \t]*$/.test(text.slice(lineStart, node.offset))) return setValue(text, [...getNodePath(node), ...path], value);
+  const slice = text.slice(lineStart, node.offset + node.length);
+  return toEdits(slice, path, value, formattingOf(text)).map((e) => ({ ...e, offset: e.offset + lineStart }));
 }
 
 /**

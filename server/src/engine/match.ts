@@ -15,22 +15,30 @@ export interface GlobOptions {
  */
 export function globMatches(pattern: string, text: string, options: GlobOptions = {}): boolean {
   if (pattern === '*') return true;
+  const ignoreCase = options.ignoreCase === true;
+  const one = options.one;
   let literals = 0;
-  for (let i = 0; i < pattern.length; i++) if (pattern.charCodeAt(i) !== 42 /* * */) literals++;
+  let wildcards = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern.charCodeAt(i);
+    if (c === STAR) wildcards = true;
+    else {
+      literals++;
+      if (c === QUESTION) wildcards = true;
+    }
+  }
   if (literals > text.length) return false;
-  const p = options.ignoreCase ? pattern.toLowerCase() : pattern;
-  const t = options.ignoreCase ? text.toLowerCase() : text;
-  const one = options.one ?? (() => true);
+  if (!wildcards) return pattern.length === text.length && (pattern === text || (ignoreCase && sameIgnoringCase(pattern, text)));
   let pi = 0;
   let ti = 0;
   let starAt = -1; // pattern index just after the last `*` seen
   let starText = 0; // text index that `*` has absorbed up to
-  while (ti < t.length) {
-    const pc = p[pi];
-    if (pi < p.length && pc === '*') {
+  while (ti < text.length) {
+    const pc = pi < pattern.length ? pattern.charCodeAt(pi) : -1;
+    if (pc === STAR) {
       starAt = ++pi;
       starText = ti;
-    } else if (pi < p.length && (pc === '?' ? one(t[ti]) : pc === t[ti])) {
+    } else if (pc !== -1 && (pc === QUESTION ? !one || one(text[ti]) : charsEqual(pc, text.charCodeAt(ti), ignoreCase))) {
       pi++;
       ti++;
     } else if (starAt >= 0) {
@@ -41,8 +49,23 @@ export function globMatches(pattern: string, text: string, options: GlobOptions 
       return false;
     }
   }
-  while (pi < p.length && p[pi] === '*') pi++;
-  return pi === p.length;
+  while (pi < pattern.length && pattern.charCodeAt(pi) === STAR) pi++;
+  return pi === pattern.length;
+}
+
+const STAR = 42;
+const QUESTION = 63;
+
+function charsEqual(a: number, b: number, ignoreCase: boolean): boolean {
+  if (a === b) return true;
+  if (!ignoreCase) return false;
+  if (a < 128 && b < 128) return (a | 32) === (b | 32) && ((a | 32) >= 97 && (a | 32) <= 122);
+  return String.fromCharCode(a).toLowerCase() === String.fromCharCode(b).toLowerCase();
+}
+
+function sameIgnoringCase(a: string, b: string): boolean {
+  for (let i = 0; i < a.length; i++) if (!charsEqual(a.charCodeAt(i), b.charCodeAt(i), true)) return false;
+  return true;
 }
 
 /** Does the action pattern written in a policy (`iam:Pass*`, `*`) cover the concrete action `iam:PassRole`? */

@@ -144,9 +144,13 @@ type RawResourceTypeRef = [name: string, required: 0 | 1, conditionKeys?: string
 type RawAction = [level: string, resourceTypes?: RawResourceTypeRef[], conditionKeys?: string[], dependentActions?: string[]];
 interface RawService {
   n: string;
+  c: Record<string, string>;
+  /** JSON text of RawServiceDetail, parsed when the service is first used. */
+  ar: string;
+}
+interface RawServiceDetail {
   a: Record<string, RawAction>;
   r: Record<string, [arn: string, conditionKeys?: string[]]>;
-  c: Record<string, string>;
 }
 interface RawIndex {
   source: DataSource;
@@ -154,7 +158,8 @@ interface RawIndex {
   services: Record<string, RawService>;
 }
 interface RawDescriptions {
-  actions: Record<string, Record<string, string>>;
+  /** Per service, the JSON text of ActionName -> description. */
+  actions: Record<string, string>;
   conditionKeys: Record<string, string>;
 }
 
@@ -289,6 +294,17 @@ export function createReference(dataDirectory: string): IamReference {
     return services.flatMap((s) => s.actions.filter((a) => regex.test(a.name)));
   }
 
+  const parsedDescriptions = new Map<string, Record<string, string>>();
+  function actionDescriptions(prefix: string): Record<string, string> | undefined {
+    let byName = parsedDescriptions.get(prefix);
+    if (!byName) {
+      const text = descriptionData().actions[prefix];
+      if (text === undefined) return undefined;
+      parsedDescriptions.set(prefix, (byName = JSON.parse(text) as Record<string, string>));
+    }
+    return byName;
+  }
+
   function descriptionData(): RawDescriptions {
     return (descriptions ??= JSON.parse(readFileSync(join(dataDirectory, DESCRIPTIONS_FILE), 'utf8')) as RawDescriptions);
   }
@@ -331,7 +347,7 @@ export function createReference(dataDirectory: string): IamReference {
     },
     actionDescription(svc, name) {
       const action = api.action(svc, name);
-      return action && descriptionData().actions[action.service]?.[action.name];
+      return action && actionDescriptions(action.service)?.[action.name];
     },
     conditionKeyDescription(key) {
       const info = api.conditionKey(key);
@@ -348,7 +364,8 @@ export function createReference(dataDirectory: string): IamReference {
 }
 
 function buildService(prefix: string, data: RawService): Service {
-  const actions = Object.entries(data.a).map(([name, [level, rts = [], keys = NONE, deps = NONE]]): ActionInfo => ({
+  const detail = JSON.parse(data.ar) as RawServiceDetail;
+  const actions = Object.entries(detail.a).map(([name, [level, rts = [], keys = NONE, deps = NONE]]): ActionInfo => ({
     service: prefix,
     name,
     accessLevel: LEVELS[level] ?? 'Write',
@@ -356,7 +373,7 @@ function buildService(prefix: string, data: RawService): Service {
     conditionKeys: keys,
     dependentActions: deps,
   }));
-  const resourceTypes = Object.entries(data.r).map(([name, [arn, keys = NONE]]): ResourceTypeInfo => ({ service: prefix, name, arn, conditionKeys: keys }));
+  const resourceTypes = Object.entries(detail.r).map(([name, [arn, keys = NONE]]): ResourceTypeInfo => ({ service: prefix, name, arn, conditionKeys: keys }));
   return {
     prefix,
     name: data.n,

@@ -1,4 +1,4 @@
-import { pathOf, setValue } from '../edits';
+import { setValueIn } from '../edits';
 import type { PolicyDocument, Statement } from '../parse/model';
 import type { TextEdit } from '../types';
 
@@ -12,5 +12,5 @@ export function addConditionEdits(doc: PolicyDocument, statement: Statement, ope
   const block = statement.conditions.find((b) => b.operator === operator);
   if (block && block.property.value?.type !== 'object') return [];
   if (block?.entries.some((e) => e.key.toLowerCase() === key.toLowerCase())) return [];
-  return setValue(doc.text, [...pathOf(statement.node), 'Condition', operator, key], value);
+  return setValueIn(doc.text, statement.node, ['Condition', operator, key], value);
 }

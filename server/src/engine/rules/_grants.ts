@@ -74,6 +74,16 @@ const TAG_KEY = /^aws:(requesttag\/.+|resourcetag\/.+|tagkeys)$/;
  * the data does not know: no (IAM then finds it absent).
  */
 export function actionCanSupplyKey(action: ActionInfo, key: string): boolean {
+  let byKey = suppliedKeys.get(action);
+  if (!byKey) suppliedKeys.set(action, (byKey = new Map()));
+  let supplies = byKey.get(key);
+  if (supplies === undefined) byKey.set(key, (supplies = computeCanSupplyKey(action, key)));
+  return supplies;
+}
+/** Per action, per key as written: the section-7 rules ask the same pairs for every statement. */
+const suppliedKeys = new WeakMap<ActionInfo, Map<string, boolean>>();
+
+function computeCanSupplyKey(action: ActionInfo, key: string): boolean {
   const lower = key.toLowerCase();
   if (TAG_KEY.test(lower)) return reference().actionSupportsConditionKey(action, key);
   if (lookupGlobalConditionKey(key)) return true;
@@ -100,6 +110,13 @@ const SAMPLE: Record<string, string> = { partition: 'aws', region: 'us-east-1', 
 
 /** Resource-type ARN templates the statement must reach for the action: its required types, or all when none is required. */
 function actionTemplates(action: ActionInfo): string[] {
+  let templates = templatesOf.get(action);
+  if (!templates) templatesOf.set(action, (templates = computeActionTemplates(action)));
+  return templates;
+}
+const templatesOf = new WeakMap<ActionInfo, string[]>();
+
+function computeActionTemplates(action: ActionInfo): string[] {
   const ref = reference();
   const required = action.resourceTypes.filter((t) => t.required);
   const types = required.length > 0 ? required : action.resourceTypes;
@@ -108,8 +125,11 @@ function actionTemplates(action: ActionInfo): string[] {
 
 /** ARN patterns (`arn:*:sagemaker:*:*:training-job/*`) of the resource types the action needs. */
 export function actionTemplateGlobs(action: ActionInfo): string[] {
-  return actionTemplates(action).map(templateGlob);
+  let globs = templateGlobsOf.get(action);
+  if (!globs) templateGlobsOf.set(action, (globs = actionTemplates(action).map(templateGlob)));
+  return globs;
 }
+const templateGlobsOf = new WeakMap<ActionInfo, string[]>();
 
 /** Policy variables stand for any text when we only ask whether a pattern can reach a resource type. */
 function asGlob(resource: string): string {
@@ -155,11 +175,25 @@ export function globsIntersect(a: string, b: string): boolean {
 /** Can a `Resource` entry name a resource the action needs? Unknown values (intrinsics) count as yes. */
 export function resourceApplies(resource: string | undefined, action: ActionInfo): boolean {
   if (resource === undefined || resource === '*') return true;
+  let byResource = appliesCache.get(action);
+  if (!byResource) appliesCache.set(action, (byResource = new Map()));
+  let applies = byResource.get(resource);
+  if (applies === undefined) {
+    applies = computeResourceApplies(resource, action);
+    if (byResource.size > 1000) byResource.clear();
+    byResource.set(resource, applies);
+  }
+  return applies;
+}
+/** Per action, per Resource text: resources repeat across the statements and rules of a document. */
+const appliesCache = new WeakMap<ActionInfo, Map<string, boolean>>();
+
+function computeResourceApplies(resource: string, action: ActionInfo): boolean {
   const templates = actionTemplates(action);
   // An action without resource types takes only "*".
   if (templates.length === 0) return false;
   const glob = asGlob(resource);
-  return templates.some((t) => arnGlobsIntersect(templateGlob(t), glob));
+  return actionTemplateGlobs(action).some((t) => arnGlobsIntersect(t, glob));
 }
 
 /** ARN patterns: the five fields before the resource are matched one by one (a `*` in the region stays in the region). */
@@ -199,9 +233,17 @@ export function effectivelyGrants(s: Statement, action: ActionInfo, patterns: re
   if (s.effect !== 'Allow') return false;
   const name = fullName(action);
   if (!patterns.some((p) => actionPatternCovers(p, name))) return false;
-  if (!statementReachesAction(s, action)) return false;
-  return !conditionEntries(s).some(({ block, entry }) => conditionNeverHolds(block, entry, action));
+  let byAction = reachCache.get(s);
+  if (!byAction) reachCache.set(s, (byAction = new Map()));
+  let reaches = byAction.get(action);
+  if (reaches === undefined) {
+    reaches = statementReachesAction(s, action) && !conditionEntries(s).some(({ block, entry }) => conditionNeverHolds(block, entry, action));
+    byAction.set(action, reaches);
+  }
+  return reaches;
 }
+/** Per statement, per action: do its resources reach the action and can its conditions hold? A dozen rules ask. */
+const reachCache = new WeakMap<Statement, Map<ActionInfo, boolean>>();
 
 export function grantedActions(s: Statement, actions: readonly ActionInfo[]): ActionInfo[] {
   if (s.effect !== 'Allow') return [];
@@ -261,13 +303,19 @@ function computeFullSageMaker(s: Statement): boolean {
  */
 export function ruleGrants(s: Statement, candidates: readonly ActionInfo[]): ActionInfo[] {
   if (s.effect !== 'Allow' || candidates.length === 0 || isFullSageMakerStatement(s)) return [];
-  const byService = new Map<string, readonly string[]>();
-  return candidates.filter((a) => {
-    // Only the entries of the action's service (a read-only policy lists thousands of other actions).
-    let patterns = byService.get(a.service);
-    if (!patterns) byService.set(a.service, (patterns = actionPatternsFor(s, a.service).filter((p) => !namesNoService(p))));
-    return patterns.length > 0 && effectivelyGrants(s, a, patterns);
-  });
+  // Only the entries of the action's service (a read-only policy lists thousands of other actions).
+  // Candidates come grouped by service, so the patterns are looked up once per run of one service.
+  let service: string | undefined;
+  let patterns: readonly string[] = [];
+  const granted: ActionInfo[] = [];
+  for (const a of candidates) {
+    if (a.service !== service) {
+      service = a.service;
+      patterns = actionPatternsFor(s, service).filter((p) => !namesNoService(p));
+    }
+    if (patterns.length > 0 && effectivelyGrants(s, a, patterns)) granted.push(a);
+  }
+  return granted;
 }
 
 /** Can the service part of the pattern (`sagemaker`, `sage*`, `*`) name the service? */
@@ -430,19 +478,32 @@ export function tagGating(doc: PolicyDocument, callerTied = false): TagGating {
 export function protectedTemplates(statements: readonly Statement[]): Set<string> {
   const result = new Set<string>();
   for (const s of statements) {
-    for (const p of actionTexts(s)) {
-      if (!patternMayCoverService(p, 'sagemaker')) continue;
-      for (const a of reference().matchActions(p)) {
-        if (a.service !== 'sagemaker') continue;
-        for (const t of a.resourceTypes) {
-          const arn = reference().resourceType(a.service, t.name)?.arn;
-          if (arn) result.add(templateGlob(arn));
-        }
-      }
-    }
+    for (const p of actionTexts(s)) for (const t of sageMakerTemplateGlobs(p)) result.add(t);
   }
   return result;
 }
+
+/** The ARN patterns of every resource type of the SageMaker actions an action pattern covers (cached per pattern). */
+function sageMakerTemplateGlobs(pattern: string): readonly string[] {
+  let globs = sageMakerGlobsCache.get(pattern);
+  if (!globs) {
+    const found = new Set<string>();
+    if (patternMayCoverService(pattern, 'sagemaker')) {
+      for (const a of reference().matchActions(pattern)) {
+        if (a.service !== 'sagemaker') continue;
+        for (const t of a.resourceTypes) {
+          const arn = reference().resourceType(a.service, t.name)?.arn;
+          if (arn) found.add(templateGlob(arn));
+        }
+      }
+    }
+    globs = [...found];
+    if (sageMakerGlobsCache.size > 5000) sageMakerGlobsCache.clear();
+    sageMakerGlobsCache.set(pattern, globs);
+  }
+  return globs;
+}
+const sageMakerGlobsCache = new Map<string, readonly string[]>();
 
 /** Can the statement's Resource name one of the resources matched by the ARN patterns? NotResource: assume so. */
 export function resourcesReachAny(s: Statement, templates: ReadonlySet<string>): boolean {
