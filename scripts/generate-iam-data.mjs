@@ -60,6 +60,8 @@ const actionDescriptions = {};
 const keyDescriptions = {};
 const deprecated = {};
 const allKeys = new Set();
+/** ARN service field (lower-cased; "*" when it is a placeholder) -> the service tables whose resource types use it. */
+const arnServices = {};
 
 for (const prefix of prefixes) {
   const actions = readService('actions', prefix);
@@ -80,6 +82,9 @@ for (const prefix of prefixes) {
   const r = {};
   for (const rt of Object.values(resourceTypes).sort((x, y) => byKey(x.key, y.key))) {
     r[rt.key] = trim([rt.arn, sorted(rt.conditionKeys)]);
+    const field = rt.arn.split(':')[2] ?? '';
+    const arnService = field.includes('${') ? '*' : field.toLowerCase();
+    if (!(arnServices[arnService] ??= []).includes(prefix)) arnServices[arnService].push(prefix);
   }
 
   const c = {};
@@ -98,9 +103,9 @@ for (const prefix of prefixes) {
     }
   }
 
-  // Actions and resource types as a JSON text of their own: the engine parses a service's only when a
-  // document touches it (a policy names a handful of the ~450), which keeps start-up and memory small.
-  services[prefix] = { n: serviceNames[prefix] ?? prefix, c, ar: JSON.stringify({ a, r }) };
+  // Actions (the bulk of the data) as a JSON text of their own: the engine parses a service's actions only
+  // when a document touches them (a policy names a handful of the ~450), which keeps start-up and memory small.
+  services[prefix] = { n: serviceNames[prefix] ?? prefix, c, r, a: JSON.stringify(a) };
 }
 
 // A replacement is only worth suggesting if it is a real key.
@@ -111,14 +116,16 @@ for (const [key, replacement] of Object.entries(deprecated)) {
 const index = {
   ...header,
   format: {
-    services: 'prefix -> { n: service name, c: condition keys, ar: JSON text of { a: actions, r: resource types } }',
+    services: 'prefix -> { n: service name, c: condition keys, r: resource types, a: JSON text of the actions }',
     a: 'ActionName -> [access level L|R|W|P|T, [resource type], [condition key], [dependent action]]; trailing empty arrays omitted',
     resourceType: '[name, required 1|0, [condition key], [dependent action]]; trailing empty arrays omitted',
     r: 'resource-type -> [ARN pattern, [condition key]]',
     c: 'condition key (real case) -> type',
     deprecatedConditionKeys: 'key -> replacement key, or "" when the data names none',
+    arnServices: 'service field of resource ARNs (lower-cased, "*" for a placeholder) -> the service prefixes whose resource types use it',
   },
   deprecatedConditionKeys: sortObject(deprecated),
+  arnServices: sortObject(arnServices),
   services,
 };
 const descriptionsFile = {
@@ -148,5 +155,5 @@ for (const [name, data, perLine] of [['iam-index.json', index, 'services'], ['ia
   writeFileSync(join(OUT, name), text);
   console.log(`${relative(ROOT, join(OUT, name))}: ${Buffer.byteLength(text)} bytes`);
 }
-const actionCount = Object.values(services).reduce((n, s) => n + Object.keys(JSON.parse(s.ar).a).length, 0);
+const actionCount = Object.values(services).reduce((n, s) => n + Object.keys(JSON.parse(s.a)).length, 0);
 console.log(`${prefixes.length} services, ${actionCount} actions, ${allKeys.size} condition keys, ${Object.keys(deprecated).length} deprecated (data ${pkg.version}, ${pkg.updatedAt})`);

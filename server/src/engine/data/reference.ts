@@ -65,6 +65,13 @@ export interface IamReference {
    */
   matchActions(pattern: string): ActionInfo[];
   resourceTypes(service: string): ResourceTypeInfo[];
+  /**
+   * The service prefixes whose resource types have ARNs with this service field (`s3` -> s3, ssm, ...;
+   * `*` -> those whose ARN service field is a placeholder). Lower-case input; [] when none.
+   */
+  servicesWithArnField(field: string): string[];
+  /** Every ARN service field the data has (lower-cased, without `*`). */
+  arnServiceFields(): string[];
   resourceType(service: string, name: string): ResourceTypeInfo | undefined;
   /**
    * Service condition key lookup (case-insensitive); matches pattern keys like
@@ -145,16 +152,14 @@ type RawAction = [level: string, resourceTypes?: RawResourceTypeRef[], condition
 interface RawService {
   n: string;
   c: Record<string, string>;
-  /** JSON text of RawServiceDetail, parsed when the service is first used. */
-  ar: string;
-}
-interface RawServiceDetail {
-  a: Record<string, RawAction>;
   r: Record<string, [arn: string, conditionKeys?: string[]]>;
+  /** JSON text of ActionName -> RawAction, parsed when the service's actions are first asked for. */
+  a: string;
 }
 interface RawIndex {
   source: DataSource;
   deprecatedConditionKeys: Record<string, string>;
+  arnServices: Record<string, string[]>;
   services: Record<string, RawService>;
 }
 interface RawDescriptions {
@@ -167,7 +172,7 @@ const LEVELS: Record<string, AccessLevel> = { L: 'List', R: 'Read', W: 'Write', 
 /** One shared, frozen empty list for every absent key list (never[] fits any element type). */
 const NONE = Object.freeze([]) as never[];
 
-/** One service turned into objects, with its lower-cased lookup maps. */
+/** One service turned into objects, with its lower-cased lookup maps (actions parsed on first access). */
 interface Service {
   prefix: string;
   name: string;
@@ -327,6 +332,8 @@ export function createReference(dataDirectory: string): IamReference {
       return result;
     },
     resourceTypes: (svc) => service(svc)?.resourceTypes ?? NONE,
+    servicesWithArnField: (field) => (Object.prototype.hasOwnProperty.call(index().arnServices, field) ? index().arnServices[field] : NONE),
+    arnServiceFields: () => Object.keys(index().arnServices).filter((f) => f !== '*'),
     resourceType: (svc, name) => service(svc)?.resourceTypesByName.get(name.toLowerCase()),
     conditionKey(key) {
       const lower = key.toLowerCase();
@@ -364,21 +371,32 @@ export function createReference(dataDirectory: string): IamReference {
 }
 
 function buildService(prefix: string, data: RawService): Service {
-  const detail = JSON.parse(data.ar) as RawServiceDetail;
-  const actions = Object.entries(detail.a).map(([name, [level, rts = [], keys = NONE, deps = NONE]]): ActionInfo => ({
-    service: prefix,
-    name,
-    accessLevel: LEVELS[level] ?? 'Write',
-    resourceTypes: rts.map(([rtName, required, rtKeys = NONE, rtDeps = NONE]) => ({ name: rtName, required: required === 1, conditionKeys: rtKeys, dependentActions: rtDeps })),
-    conditionKeys: keys,
-    dependentActions: deps,
-  }));
-  const resourceTypes = Object.entries(detail.r).map(([name, [arn, keys = NONE]]): ResourceTypeInfo => ({ service: prefix, name, arn, conditionKeys: keys }));
+  const resourceTypes = Object.entries(data.r).map(([name, [arn, keys = NONE]]): ResourceTypeInfo => ({ service: prefix, name, arn, conditionKeys: keys }));
+  let actions: { list: ActionInfo[]; byName: Map<string, ActionInfo> } | undefined;
+  const parseActions = () => {
+    if (!actions) {
+      const raw = JSON.parse(data.a) as Record<string, RawAction>;
+      const list = Object.entries(raw).map(([name, [level, rts = [], keys = NONE, deps = NONE]]): ActionInfo => ({
+        service: prefix,
+        name,
+        accessLevel: LEVELS[level] ?? 'Write',
+        resourceTypes: rts.map(([rtName, required, rtKeys = NONE, rtDeps = NONE]) => ({ name: rtName, required: required === 1, conditionKeys: rtKeys, dependentActions: rtDeps })),
+        conditionKeys: keys,
+        dependentActions: deps,
+      }));
+      actions = { list: Object.freeze(list) as ActionInfo[], byName: new Map(list.map((a) => [a.name.toLowerCase(), a])) };
+    }
+    return actions;
+  };
   return {
     prefix,
     name: data.n,
-    actions: Object.freeze(actions) as ActionInfo[],
-    actionsByName: new Map(actions.map((a) => [a.name.toLowerCase(), a])),
+    get actions() {
+      return parseActions().list;
+    },
+    get actionsByName() {
+      return parseActions().byName;
+    },
     resourceTypes: Object.freeze(resourceTypes) as ResourceTypeInfo[],
     resourceTypesByName: new Map(resourceTypes.map((r) => [r.name.toLowerCase(), r])),
     conditionKeys: Object.freeze(Object.entries(data.c).map(([key, type]) => ({ key, type, service: prefix }))) as ConditionKeyInfo[],

@@ -169,7 +169,7 @@ export interface ArnFormat {
   resourcePrefix: string;
 }
 
-let formatIndex: Map<string, ArnFormat[]> | undefined;
+const formatIndex = new Map<string, ArnFormat[]>();
 
 function need(text: string): FieldNeed {
   if (text === '') return 'none';
@@ -177,20 +177,26 @@ function need(text: string): FieldNeed {
   return 'required';
 }
 
-/** Formats grouped by the lower-cased service field of the ARN (`s3` also holds ssm's `bucket` row). */
-export function arnFormatsByService(): Map<string, ArnFormat[]> {
-  if (!formatIndex) {
-    const index = new Map<string, ArnFormat[]>();
-    const seen = new Set<string>();
+/**
+ * The formats whose ARN service field is `field` (lower-cased; `*` for those with a placeholder there).
+ * Built per field on first use, from only the service tables that have such ARNs (`s3` also holds ssm's
+ * `bucket` row): a document names a few services, and building all ~450 tables cost the CLI ~80 ms.
+ */
+export function arnFormatsFor(field: string): ArnFormat[] | undefined {
+  let formats = formatIndex.get(field);
+  if (formats === undefined) {
     const ref = reference();
-    for (const service of ref.services()) {
+    const seen = new Set<string>();
+    formats = [];
+    for (const service of ref.servicesWithArnField(field)) {
       for (const rt of ref.resourceTypes(service)) {
         if (seen.has(rt.arn)) continue;
-        seen.add(rt.arn);
         const parsed = parseArn(rt.arn);
         if (parsed.fields.length < 6) continue;
         const [, , svc, region, account, resource] = parsed.fields.map((f) => f.text);
-        const format: ArnFormat = {
+        if ((svc.includes('${') ? '*' : svc.toLowerCase()) !== field) continue;
+        seen.add(rt.arn);
+        formats.push({
           arn: rt.arn,
           resourceType: rt.name,
           tableService: service,
@@ -200,16 +206,12 @@ export function arnFormatsByService(): Map<string, ArnFormat[]> {
           serviceGlob: templateGlob(svc),
           resourceGlob: templateGlob(resource),
           resourcePrefix: literalPrefix(templateGlob(resource)),
-        };
-        const key = svc.includes('${') ? '*' : svc.toLowerCase();
-        const list = index.get(key) ?? [];
-        list.push(format);
-        index.set(key, list);
+        });
       }
     }
-    formatIndex = index;
+    formatIndex.set(field, formats);
   }
-  return formatIndex;
+  return formats.length > 0 ? formats : undefined;
 }
 
 /** The formats of the ARN's service whose resource part can match the ARN's resource part. */
@@ -218,7 +220,7 @@ const candidateCache = new Map<string, ArnFormat[]>();
 export function candidateFormats(arn: ParsedArn): ArnFormat[] | undefined {
   const service = fieldOf(arn, 'service');
   if (service.wildcard || service.variable) return undefined;
-  const all = arnFormatsByService().get(service.text.toLowerCase());
+  const all = arnFormatsFor(service.text.toLowerCase());
   if (!all) return undefined;
   const resourceText = fieldOf(arn, 'resource').text;
   const key = `${service.text.toLowerCase()}:${resourceText}`;

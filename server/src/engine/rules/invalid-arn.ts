@@ -3,7 +3,7 @@ import { replaceString } from '../edits';
 import type { ValueItem } from '../parse/model';
 import type { Rule } from '../rule';
 import type { Fix } from '../types';
-import { arnFormatsByService, fieldOf, parseArn, PARTITIONS, REGION_PATTERN, type ArnField } from './_arn';
+import { arnFormatsFor, fieldOf, parseArn, PARTITIONS, REGION_PATTERN, type ArnField } from './_arn';
 import { placeholdersIn } from './_placeholder';
 import { replaceIn, spanIn } from './_span';
 import { didYouMean } from './_util';
@@ -21,7 +21,7 @@ let knownServices: Set<string> | undefined;
 
 /** Services an ARN can name: the ones in the reference's ARN formats, and the action prefixes. */
 function arnServices(): Set<string> {
-  return (knownServices ??= new Set([...arnFormatsByService().keys(), ...reference().services()].filter((s) => s !== '*')));
+  return (knownServices ??= new Set([...reference().arnServiceFields(), ...reference().services()]));
 }
 
 /** Bucket-name-like text in a statement whose actions are all S3: the ARN it probably means. */
@@ -102,7 +102,7 @@ function diagnose(text: string, docText: string, item: ValueItem, actions: reado
 
   const account = fieldOf(arn, 'account');
   if (account.text !== '' && decidable(account) && !/^\d{12}$/.test(account.text)) {
-    const literal = (arnFormatsByService().get(service.text.toLowerCase()) ?? []).some((f) => f.literalAccount === account.text);
+    const literal = (arnFormatsFor(service.text.toLowerCase()) ?? []).some((f) => f.literalAccount === account.text);
     if (account.text !== 'aws' && !literal) {
       const digits = /^\d+$/.test(account.text) ? ` (it has ${account.text.length} digits)` : '';
       return { ...at(account), message: `The account "${account.text}" is not a 12-digit AWS account ID${digits}: the ARN matches no resource. Write the account ID (digits only, no hyphens), or "*".` };

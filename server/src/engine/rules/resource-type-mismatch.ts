@@ -111,7 +111,7 @@ function applies(set: TargetSet, arn: ParsedArn): boolean {
   return false;
 }
 
-let referenced: Set<string> | undefined;
+const referenced = new Map<string, Set<string>>();
 
 /**
  * Resource types (service + name) that at least one action of the reference lists. A type no action
@@ -119,12 +119,13 @@ let referenced: Set<string> | undefined;
  * data is incomplete there: such ARNs are not judged.
  */
 function referencedByAnAction(format: ArnFormat): boolean {
-  if (!referenced) {
-    referenced = new Set();
-    const ref = reference();
-    for (const service of ref.services()) for (const a of ref.actions(service)) for (const rt of a.resourceTypes) referenced.add(`${service}\u0000${rt.name.toLowerCase()}`);
+  let types = referenced.get(format.tableService);
+  if (!types) {
+    // Per service, on first use: only that service's actions are read.
+    types = new Set(reference().actions(format.tableService).flatMap((a) => a.resourceTypes.map((rt) => rt.name.toLowerCase())));
+    referenced.set(format.tableService, types);
   }
-  return referenced.has(`${format.tableService}\u0000${format.resourceType.toLowerCase()}`);
+  return types.has(format.resourceType.toLowerCase());
 }
 
 const list = (items: string[], max: number) => items.slice(0, max).join(', ') + (items.length > max ? `, and ${items.length - max} more` : '');
