@@ -91,7 +91,21 @@ function isReferenceName(segment: string): boolean {
 /** Cheap pre-test: a value none of the generic heuristics can fire on. */
 const GENERIC_TRIGGER = /[<{]|\d{12}|EXAMPLE|amzn-s3-demo-|1234abcd-|your|acc(?:oun)?t/i;
 
-export function placeholdersIn(text: string, options: PlaceholderOptions = {}): Placeholder[] {
+export function placeholdersIn(text: string, options: PlaceholderOptions = {}): readonly Placeholder[] {
+  // Two rules ask about every value, and values repeat across statements and documents.
+  const cache = options.sub ? subCache : plainCache;
+  let found = cache.get(text);
+  if (!found) {
+    found = Object.freeze(scanPlaceholders(text, options));
+    if (cache.size > 10_000) cache.clear();
+    cache.set(text, found);
+  }
+  return found;
+}
+const plainCache = new Map<string, readonly Placeholder[]>();
+const subCache = new Map<string, readonly Placeholder[]>();
+
+function scanPlaceholders(text: string, options: PlaceholderOptions): Placeholder[] {
   const isArn = text.startsWith('arn:');
   if (!isArn && !GENERIC_TRIGGER.test(text)) return [];
   const found: Placeholder[] = [];

@@ -48,8 +48,13 @@ export const rule: Rule = {
     const allowed = (action: string) => !deniedOutright(doc, action);
     let compute: string[] | undefined;
     // Compute actions allowed anywhere in the document (worked out once, and only when a statement passes every role).
-    const computeActions = (): string[] =>
-      (compute ??= COMPUTE_CREATE.filter((a) => allowed(a) && statements.some((s) => grantedOf(s, COMPUTE_CREATE).includes(a))));
+    const computeActions = (): string[] => {
+      if (!compute) {
+        const granted = new Set(statements.flatMap((s) => grantedOf(s, COMPUTE_CREATE)));
+        compute = COMPUTE_CREATE.filter((a) => granted.has(a) && allowed(a));
+      }
+      return compute;
+    };
     for (const s of statements) {
       const resource = unconstrainedResource(s);
       if (!resource) continue;
