@@ -19,21 +19,26 @@ export function runRules(doc: PolicyDocument, options: LintOptions = {}, hooks: 
   const kind = doc.kind;
   if (kind === null) return [];
   const findings: Finding[] = [];
+  // One context for all rules (the rule and severity being run are swapped in): dozens of rules run on
+  // every keystroke's document.
+  let ruleId = '';
+  let severity: Severity = 'error';
+  const ctx: RuleContext = {
+    doc,
+    kind,
+    kindForced: options.kind !== undefined,
+    report(r: Report) {
+      // Clamped so that a range never leaves the document (parse errors can point just past its end).
+      const offset = Math.min(Math.max(0, r.node ? r.node.offset : r.offset ?? 0), doc.text.length);
+      const length = Math.max(0, Math.min(r.node ? r.node.length : r.length ?? 0, doc.text.length - offset));
+      findings.push({ ruleId, severity, message: r.message, offset, length, fixes: r.fixes ?? [] });
+    },
+  };
   for (const rule of rules) {
     const setting = options.severities?.[rule.id];
     if (setting === 'off') continue;
-    const severity: Severity = setting ?? rule.defaultSeverity;
-    const ctx: RuleContext = {
-      doc,
-      kind,
-      kindForced: options.kind !== undefined,
-      report(r: Report) {
-        // Clamped so that a range never leaves the document (parse errors can point just past its end).
-        const offset = Math.min(Math.max(0, r.node ? r.node.offset : r.offset ?? 0), doc.text.length);
-        const length = Math.max(0, Math.min(r.node ? r.node.length : r.length ?? 0, doc.text.length - offset));
-        findings.push({ ruleId: rule.id, severity, message: r.message, offset, length, fixes: r.fixes ?? [] });
-      },
-    };
+    ruleId = rule.id;
+    severity = setting ?? rule.defaultSeverity;
     try {
       rule.check(ctx);
     } catch (error) {

@@ -228,30 +228,43 @@ export function statementReachesAction(s: Statement, action: ActionInfo): boolea
 
 // ---- grants ----
 
-/** Allow + an Action entry covers the action + the resources reach it + no condition that never holds for it. */
-export function effectivelyGrants(s: Statement, action: ActionInfo, patterns: readonly string[] = actionTexts(s)): boolean {
+/**
+ * Allow + an Action entry covers the action + the resources reach it + no condition that never holds for it.
+ * With `namedServiceOnly`, only entries that name a service count (`"*"` and `"*:Get*"` do not).
+ */
+export function effectivelyGrants(s: Statement, action: ActionInfo, namedServiceOnly = false): boolean {
   if (s.effect !== 'Allow') return false;
-  const name = fullName(action);
-  if (!patterns.some((p) => actionPatternCovers(p, name))) return false;
-  let byAction = reachCache.get(s);
-  if (!byAction) reachCache.set(s, (byAction = new Map()));
-  let reaches = byAction.get(action);
-  if (reaches === undefined) {
-    reaches = statementReachesAction(s, action) && !conditionEntries(s).some(({ block, entry }) => conditionNeverHolds(block, entry, action));
-    byAction.set(action, reaches);
-  }
-  return reaches;
+  let byAction = grantCache.get(s);
+  if (!byAction) grantCache.set(s, (byAction = new Map()));
+  let verdict = byAction.get(action);
+  if (verdict === undefined) byAction.set(action, (verdict = grantVerdict(s, action)));
+  return (verdict & (namedServiceOnly ? GRANTED_BY_NAMED_SERVICE : GRANTED)) !== 0;
 }
-/** Per statement, per action: do its resources reach the action and can its conditions hold? A dozen rules ask. */
-const reachCache = new WeakMap<Statement, Map<ActionInfo, boolean>>();
+
+const GRANTED = 1;
+const GRANTED_BY_NAMED_SERVICE = 2;
+/** Per statement, per action, a verdict of the flags above: a dozen rules ask the same pairs. */
+const grantCache = new WeakMap<Statement, Map<ActionInfo, number>>();
+
+function grantVerdict(s: Statement, action: ActionInfo): number {
+  const name = fullName(action);
+  let covered = 0;
+  for (const p of actionPatternsFor(s, action.service)) {
+    if (!actionPatternCovers(p, name)) continue;
+    covered |= GRANTED;
+    if (!namesNoService(p)) {
+      covered |= GRANTED_BY_NAMED_SERVICE;
+      break;
+    }
+  }
+  if (covered === 0) return 0;
+  const reaches = statementReachesAction(s, action) && !conditionEntries(s).some(({ block, entry }) => conditionNeverHolds(block, entry, action));
+  return reaches ? covered : 0;
+}
 
 export function grantedActions(s: Statement, actions: readonly ActionInfo[]): ActionInfo[] {
-  if (s.effect !== 'Allow') return [];
-  if (actionTexts(s).length === 0) return [];
-  return actions.filter((a) => {
-    const patterns = actionPatternsFor(s, a.service);
-    return patterns.length > 0 && effectivelyGrants(s, a, patterns);
-  });
+  if (s.effect !== 'Allow' || actionTexts(s).length === 0) return [];
+  return actions.filter((a) => effectivelyGrants(s, a));
 }
 
 /** `*`, `*:*`, `*:Create*`: patterns that name no service (full-wildcard-action reports those). */
@@ -303,19 +316,7 @@ function computeFullSageMaker(s: Statement): boolean {
  */
 export function ruleGrants(s: Statement, candidates: readonly ActionInfo[]): ActionInfo[] {
   if (s.effect !== 'Allow' || candidates.length === 0 || isFullSageMakerStatement(s)) return [];
-  // Only the entries of the action's service (a read-only policy lists thousands of other actions).
-  // Candidates come grouped by service, so the patterns are looked up once per run of one service.
-  let service: string | undefined;
-  let patterns: readonly string[] = [];
-  const granted: ActionInfo[] = [];
-  for (const a of candidates) {
-    if (a.service !== service) {
-      service = a.service;
-      patterns = actionPatternsFor(s, service).filter((p) => !namesNoService(p));
-    }
-    if (patterns.length > 0 && effectivelyGrants(s, a, patterns)) granted.push(a);
-  }
-  return granted;
+  return candidates.filter((a) => effectivelyGrants(s, a, true));
 }
 
 /** Can the service part of the pattern (`sagemaker`, `sage*`, `*`) name the service? */
