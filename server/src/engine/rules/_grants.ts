@@ -20,6 +20,7 @@ import { parseOperator } from '../data/operators';
 import { reference, type ActionInfo } from '../data/reference';
 import { actionPatternCovers, containsPolicyVariable, hasWildcard, globMatches } from '../match';
 import type { ConditionBlock, ConditionEntry, PolicyDocument, Statement, ValueItem } from '../parse/model';
+import type { RuleContext } from '../rule';
 import type { PolicyKind } from '../types';
 import { actionPatternsFor, actionTexts, conditionEntries } from './_util';
 
@@ -520,4 +521,28 @@ export function resourcesReachAny(s: Statement, templates: ReadonlySet<string>):
 /** Plain string values of a condition entry (no intrinsics, no policy variables, no wildcards). */
 export function literalValues(entry: ConditionEntry): ValueItem[] {
   return entry.values.filter((v) => v.node.type === 'string' && v.text !== undefined && !containsPolicyVariable(v.text) && !hasWildcard(v.text));
+}
+
+/**
+ * The shape shared by the "allowed without a guard" rules: in a granting policy, for each statement, the
+ * candidate actions it effectively grants with no condition on a key `isGuardKey` accepts, neither in the
+ * statement (except Null "true") nor in a Deny that covers them, reported on the Action entry that grants
+ * them. `message` gets the subject, such as "CreateTrainingJob and CreateProcessingJob are".
+ */
+export function reportUnguardedGrants(
+  { doc, kind, report }: RuleContext,
+  candidates: readonly ActionInfo[],
+  isGuardKey: KeyPredicate,
+  message: (subject: string) => string,
+  skip: (s: Statement) => boolean = () => false,
+): void {
+  if (!isGrantingKind(kind) || candidates.length === 0) return;
+  for (const s of doc.statements) {
+    if (skip(s)) continue;
+    const open = unguardedGrants(doc, s, candidates, (st) => allowHasGuard(st, isGuardKey), () => isGuardKey);
+    if (open.length === 0) continue;
+    const target = grantingEntry(s, open);
+    if (!target) continue;
+    report({ node: target.node, message: message(`${listActions(open)} ${open.length > 1 ? 'are' : 'is'}`) });
+  }
 }

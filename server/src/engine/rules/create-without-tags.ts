@@ -2,7 +2,7 @@ import { parseOperator } from '../data/operators';
 import type { Statement } from '../parse/model';
 import type { Rule } from '../rule';
 import { conditionEntries } from './_util';
-import { actionTemplateGlobs, protectedTemplates, actionsSupportingKey, lazy, allowHasGuard, grantingEntry, isGrantingKind, listActions, tagGating, unguardedGrants, type KeyPredicate } from './_grants';
+import { actionsSupportingKey, actionTemplateGlobs, isGrantingKind, lazy, protectedTemplates, reportUnguardedGrants, tagGating, type KeyPredicate } from './_grants';
 
 /**
  * aws:RequestTag/<any key> or aws:TagKeys; and a resource-tag condition, which SageMaker evaluates against
@@ -25,28 +25,24 @@ export const rule: Rule = {
   id: 'create-without-tags',
   defaultSeverity: 'info',
   summary: 'SageMaker create actions allowed without requiring tags (`aws:RequestTag/<key>` or `aws:TagKeys`) in a document that otherwise uses tag-based access.',
-  check({ doc, kind, report }) {
-    if (!isGrantingKind(kind)) return;
-    const gating = tagGating(doc);
+  check(ctx) {
+    if (!isGrantingKind(ctx.kind)) return;
+    const gating = tagGating(ctx.doc);
     if (gating.keys.size === 0) return;
     // Only resources of a type the tag-gated statements protect: an untagged endpoint matters when endpoints are gated.
     const protectedTypes = protectedTemplates(gating.statements);
     const candidates = taggableCreates().filter((a) => actionTemplateGlobs(a).some((t) => protectedTypes.has(t)));
     const tags = [...gating.keys.values()].map((t) => `"${t}"`).join(', ');
-    for (const s of doc.statements) {
-      if (crossAccountOnly(s)) continue;
-      const open = unguardedGrants(doc, s, candidates, (st) => allowHasGuard(st, isRequestTagKey), () => isRequestTagKey);
-      if (open.length === 0) continue;
-      const target = grantingEntry(s, open);
-      if (!target) continue;
-      report({
-        node: target.node,
-        message:
-          `This document controls access by the resource tag ${tags}, but ${listActions(open)} ${open.length > 1 ? 'are' : 'is'} allowed ` +
-          'without requiring tags: resources created this way carry no such tag, so the tag-based statements neither protect them nor let ' +
-          'the owner manage them. Require the tag on create, as the Studio ABAC guide does: "ForAnyValue:StringEquals": {"aws:TagKeys": ' +
-          `[${tags}]} and "aws:RequestTag/<key>": "\${aws:PrincipalTag/<key>}".`,
-      });
-    }
+    reportUnguardedGrants(
+      ctx,
+      candidates,
+      isRequestTagKey,
+      (subject) =>
+        `This document controls access by the resource tag ${tags}, but ${subject} allowed ` +
+        'without requiring tags: resources created this way carry no such tag, so the tag-based statements neither protect them nor let ' +
+        'the owner manage them. Require the tag on create, as the Studio ABAC guide does: "ForAnyValue:StringEquals": {"aws:TagKeys": ' +
+        `[${tags}]} and "aws:RequestTag/<key>": "\${aws:PrincipalTag/<key>}".`,
+      crossAccountOnly,
+    );
   },
 };

@@ -1,32 +1,26 @@
 import type { Rule } from '../rule';
-import { actionsSupportingKey, allowHasGuard, lazy, grantingEntry, isGrantingKind, keyIs, listActions, unguardedGrants } from './_grants';
+import { actionsSupportingKey, keyIs, lazy, reportUnguardedGrants } from './_grants';
 
 const KEYS = ['sagemaker:VolumeKmsKeyArn', 'sagemaker:OutputKmsKeyArn'];
-/** The deprecated spellings still state the intent; deprecated-condition-key asks for the rename. */
 /** Create actions the reference data lets you condition on a volume or output KMS key. */
 const createActions = lazy(() => actionsSupportingKey('sagemaker', ...KEYS).filter((a) => a.name.startsWith('Create')));
+/** The deprecated spellings still state the intent; deprecated-condition-key asks for the rename. */
 const isKmsKey = keyIs(...KEYS, 'sagemaker:VolumeKmsKey', 'sagemaker:OutputKmsKey');
 
 export const rule: Rule = {
   id: 'job-without-kms',
   defaultSeverity: 'info',
   summary: 'SageMaker create actions that accept `sagemaker:VolumeKmsKeyArn`/`OutputKmsKeyArn` allowed without them.',
-  check({ doc, kind, report }) {
-    if (!isGrantingKind(kind)) return;
-    const candidates = createActions();
-    for (const s of doc.statements) {
-      const open = unguardedGrants(doc, s, candidates, (st) => allowHasGuard(st, isKmsKey), () => isKmsKey);
-      if (open.length === 0) continue;
-      const target = grantingEntry(s, open);
-      if (!target) continue;
-      report({
-        node: target.node,
-        message:
-          `${listActions(open)} ${open.length > 1 ? 'are' : 'is'} allowed without a sagemaker:VolumeKmsKeyArn / sagemaker:OutputKmsKeyArn ` +
+  check(ctx) {
+    reportUnguardedGrants(
+      ctx,
+      createActions(),
+      isKmsKey,
+      (subject) =>
+        `${subject} allowed without a sagemaker:VolumeKmsKeyArn / sagemaker:OutputKmsKeyArn ` +
           'condition: the caller can leave the storage volumes and the output in S3 under AWS managed keys instead of your customer ' +
           'managed key, whose key policy and audit trail you control. Require your key, e.g. "ArnEquals": {"sagemaker:VolumeKmsKeyArn": "arn:aws:kms:...:key/..."}, or deny the action when ' +
           '"Null": {"sagemaker:VolumeKmsKeyArn": "true"}.',
-      });
-    }
+    );
   },
 };

@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { actionsSupportingKey, allowHasGuard, lazy, grantingEntry, isGrantingKind, keyIs, listActions, unguardedGrants } from './_grants';
+import { actionsSupportingKey, keyIs, lazy, reportUnguardedGrants } from './_grants';
 
 const KEY = 'sagemaker:NetworkIsolation';
 const isKey = keyIs(KEY);
@@ -10,21 +10,15 @@ export const rule: Rule = {
   id: 'job-without-network-isolation',
   defaultSeverity: 'info',
   summary: 'SageMaker create actions that accept `sagemaker:NetworkIsolation` allowed without it.',
-  check({ doc, kind, report }) {
-    if (!isGrantingKind(kind)) return;
-    const candidates = createActions();
-    for (const s of doc.statements) {
-      const open = unguardedGrants(doc, s, candidates, (st) => allowHasGuard(st, isKey), () => isKey);
-      if (open.length === 0) continue;
-      const target = grantingEntry(s, open);
-      if (!target) continue;
-      report({
-        node: target.node,
-        message:
-          `${listActions(open)} ${open.length > 1 ? 'are' : 'is'} allowed without a sagemaker:NetworkIsolation condition: the container ` +
+  check(ctx) {
+    reportUnguardedGrants(
+      ctx,
+      createActions(),
+      isKey,
+      (subject) =>
+        `${subject} allowed without a sagemaker:NetworkIsolation condition: the container ` +
           'can make outbound network calls, so code or a model from an untrusted source can send your data out. Require ' +
           '"Bool": {"sagemaker:NetworkIsolation": "true"}, or deny the action when "Bool": {"sagemaker:NetworkIsolation": "false"}.',
-      });
-    }
+    );
   },
 };

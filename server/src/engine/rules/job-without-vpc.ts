@@ -1,6 +1,6 @@
 import { reference } from '../data/reference';
 import type { Rule } from '../rule';
-import { actionsSupportingKey, allowHasGuard, lazy, grantingEntry, isGrantingKind, keyIs, listActions, unguardedGrants } from './_grants';
+import { actionsSupportingKey, keyIs, lazy, reportUnguardedGrants } from './_grants';
 
 const KEYS = ['sagemaker:VpcSubnets', 'sagemaker:VpcSecurityGroupIds'];
 const isVpcKey = keyIs(...KEYS);
@@ -21,22 +21,16 @@ export const rule: Rule = {
   id: 'job-without-vpc',
   defaultSeverity: 'info',
   summary: 'SageMaker create actions that accept `sagemaker:VpcSubnets`/`VpcSecurityGroupIds` allowed without a condition on them.',
-  check({ doc, kind, report }) {
-    if (!isGrantingKind(kind)) return;
-    const candidates = vpcCreateActions();
-    for (const s of doc.statements) {
-      const open = unguardedGrants(doc, s, candidates, (st) => allowHasGuard(st, isVpcKey), () => isVpcKey);
-      if (open.length === 0) continue;
-      const target = grantingEntry(s, open);
-      if (!target) continue;
-      report({
-        node: target.node,
-        message:
-          `${listActions(open)} ${open.length > 1 ? 'are' : 'is'} allowed without a sagemaker:VpcSubnets / sagemaker:VpcSecurityGroupIds ` +
+  check(ctx) {
+    reportUnguardedGrants(
+      ctx,
+      vpcCreateActions(),
+      isVpcKey,
+      (subject) =>
+        `${subject} allowed without a sagemaker:VpcSubnets / sagemaker:VpcSecurityGroupIds ` +
           'condition: the caller can run the workload outside your VPC, with SageMaker-managed internet access. Require your subnets, e.g. ' +
           '"ForAllValues:StringEquals": {"sagemaker:VpcSubnets": ["subnet-..."]} together with "Null": {"sagemaker:VpcSubnets": "false"}, ' +
           'or deny the action when "Null": {"sagemaker:VpcSubnets": "true"}.',
-      });
-    }
+    );
   },
 };

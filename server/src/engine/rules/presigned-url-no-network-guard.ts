@@ -1,7 +1,7 @@
 import { GLOBAL_CONDITION_KEYS } from '../data/globalConditionKeys';
 import { reference } from '../data/reference';
 import type { Rule } from '../rule';
-import { allowHasGuard, grantingEntry, isGrantingKind, listActions, unguardedGrants, type KeyPredicate } from './_grants';
+import { type KeyPredicate, reportUnguardedGrants } from './_grants';
 
 /** The global keys that say where the request comes from (aws:SourceIp, aws:SourceVpc, aws:SourceVpce, ...). */
 const NETWORK_KEYS = new Set(GLOBAL_CONDITION_KEYS.filter((k) => k.category === 'network').map((k) => k.key.toLowerCase()));
@@ -11,23 +11,15 @@ export const rule: Rule = {
   id: 'presigned-url-no-network-guard',
   defaultSeverity: 'info',
   summary: 'Presigned Studio/notebook URL actions allowed without an `aws:SourceIp`, `aws:SourceVpc` or `aws:SourceVpce` condition.',
-  check({ doc, kind, report }) {
-    if (!isGrantingKind(kind)) return;
-    // Every action that hands out a sign-in URL (CreatePresignedDomainUrl, CreatePresignedNotebookInstanceUrl, MLflow ...).
-    const presigned = reference().matchActions('sagemaker:CreatePresigned*');
-    if (!doc.statements.some((s) => s.effect === 'Allow')) return;
-    for (const s of doc.statements) {
-      const open = unguardedGrants(doc, s, presigned, (st) => allowHasGuard(st, isNetworkKey), () => isNetworkKey);
-      if (open.length === 0) continue;
-      const target = grantingEntry(s, open);
-      if (!target) continue;
-      report({
-        node: target.node,
-        message:
-          `${listActions(open)} ${open.length > 1 ? 'are' : 'is'} allowed from any network: a URL (or the credentials to request one) used from ` +
+  check(ctx) {
+    reportUnguardedGrants(
+      ctx,
+      reference().matchActions('sagemaker:CreatePresigned*'),
+      isNetworkKey,
+      (subject) =>
+        `${subject} allowed from any network: a URL (or the credentials to request one) used from ` +
           'outside your network still opens Studio or the notebook. Add a network condition, e.g. "aws:SourceVpce" for your SageMaker API ' +
           'VPC endpoint or "aws:SourceIp" for your corporate range (IpAddress), or deny the action unless one holds.',
-      });
-    }
+    );
   },
 };

@@ -2,17 +2,7 @@ import { parseOperator } from '../data/operators';
 import { hasWildcard } from '../match';
 import type { Statement } from '../parse/model';
 import type { Rule } from '../rule';
-import {
-  PRINCIPAL_VARIABLE,
-  actionsSupportingKey,
-  allowHasGuard,
-  grantingEntry,
-  isGrantingKind,
-  keyIs,
-  listActions,
-  tiesResourceTagToCaller,
-  unguardedGrants,
-} from './_grants';
+import { actionsSupportingKey, keyIs, PRINCIPAL_VARIABLE, reportUnguardedGrants, tiesResourceTagToCaller } from './_grants';
 import { conditionEntries } from './_util';
 
 const OWNER_KEY = 'sagemaker:OwnerUserProfileArn';
@@ -57,25 +47,18 @@ export const rule: Rule = {
   id: 'studio-space-not-owner-scoped',
   defaultSeverity: 'warning',
   summary: 'Studio space and app actions (`CreateSpace`, `UpdateSpace`, `DeleteSpace`, `CreateApp`, `DeleteApp`) allowed on every space without `sagemaker:OwnerUserProfileArn`.',
-  check({ doc, kind, report }) {
-    if (!isGrantingKind(kind)) return;
-    // The actions the reference data lets you condition on the owner: the space and app mutations.
-    const candidates = actionsSupportingKey('sagemaker', OWNER_KEY);
-    for (const s of doc.statements) {
-      if (s.effect !== 'Allow' || ownerScoped(s)) continue;
-      const open = unguardedGrants(doc, s, candidates, (st) => allowHasGuard(st, isOwnerKey), () => isOwnerKey);
-      if (open.length === 0) continue;
-      const target = grantingEntry(s, open);
-      if (!target) continue;
-      report({
-        node: target.node,
-        message:
-          `${listActions(open)} ${open.length > 1 ? 'are' : 'is'} allowed on every Studio space and app, not only the caller's: whoever has ` +
+  check(ctx) {
+    reportUnguardedGrants(
+      ctx,
+      actionsSupportingKey('sagemaker', OWNER_KEY),
+      isOwnerKey,
+      (subject) =>
+        `${subject} allowed on every Studio space and app, not only the caller's: whoever has ` +
           'this policy can create, change or delete spaces and apps that belong to other users\' profiles and private spaces. Scope it as ' +
           'the SageMaker guides and AmazonSageMakerFullAccess do: "ArnLike": ' +
           '{"sagemaker:OwnerUserProfileArn": "arn:aws:sagemaker:*:*:user-profile/${sagemaker:DomainId}/${sagemaker:UserProfileName}"}, ' +
           'with "sagemaker:SpaceSharingType" for shared spaces.',
-      });
-    }
+      (s) => s.effect !== 'Allow' || ownerScoped(s),
+    );
   },
 };
