@@ -149,6 +149,12 @@ const intersectCache = new Map<string, boolean>();
 
 /** Do two glob patterns (`*` any run, `?` one character) match a common string? Case-sensitive, as ARNs are. */
 export function globsIntersect(a: string, b: string): boolean {
+  // Cheap rejections first: the literal text before the first wildcard of each (and after the last)
+  // must agree where both have it. Most pairs of ARN patterns part there.
+  const head = Math.min(literalRun(a, 1), literalRun(b, 1));
+  if (a.slice(0, head) !== b.slice(0, head)) return false;
+  const tail = Math.min(literalRun(a, -1), literalRun(b, -1));
+  if (tail > 0 && a.slice(a.length - tail) !== b.slice(b.length - tail)) return false;
   const cacheKey = `${a}\u0000${b}`;
   const cached = intersectCache.get(cacheKey);
   if (cached !== undefined) return cached;
@@ -171,6 +177,16 @@ export function globsIntersect(a: string, b: string): boolean {
   if (intersectCache.size > 20000) intersectCache.clear();
   intersectCache.set(cacheKey, result);
   return result;
+}
+
+/** Length of the run of literal characters at the start (direction 1) or end (-1) of a glob. */
+function literalRun(glob: string, direction: 1 | -1): number {
+  let n = 0;
+  for (let i = direction === 1 ? 0 : glob.length - 1; i >= 0 && i < glob.length; i += direction, n++) {
+    const c = glob[i];
+    if (c === '*' || c === '?') break;
+  }
+  return n;
 }
 
 /** Can a `Resource` entry name a resource the action needs? Unknown values (intrinsics) count as yes. */
