@@ -108,6 +108,30 @@ for (const prefix of prefixes) {
   services[prefix] = { n: serviceNames[prefix] ?? prefix, c, r, a: JSON.stringify(a) };
 }
 
+/**
+ * Placeholder names of the resource-type ARN formats (`${BucketName}`, `${UserProfileName}`; CamelCase of two
+ * or more words, also without a `WithPath` suffix), normalized (lower case, no - _ or space), minus every word
+ * that appears literally in some format or is a resource type name (`user-profile` is a real path segment).
+ * unreplaced-placeholder flags a path segment written like one of these (`bucket-name`, `BUCKET_NAME`).
+ */
+function arnPlaceholderNames() {
+  const normalize = (text) => text.toLowerCase().replace(/[-_ ]/g, '');
+  const names = new Set();
+  const literals = new Set();
+  for (const service of Object.values(services)) {
+    for (const [name, [arn]] of Object.entries(service.r)) {
+      for (const m of arn.matchAll(/\$\{([A-Za-z0-9]+)\}/g)) {
+        if (!/^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+$/.test(m[1])) continue;
+        names.add(normalize(m[1]));
+        if (m[1].endsWith('WithPath')) names.add(normalize(m[1].slice(0, -'WithPath'.length)));
+      }
+      for (const word of arn.replace(/\$\{[^}]*\}/g, '/').split(/[/:]/)) if (word) literals.add(normalize(word));
+      literals.add(normalize(name));
+    }
+  }
+  return sorted([...names].filter((n) => !literals.has(n)));
+}
+
 // A replacement is only worth suggesting if it is a real key.
 for (const [key, replacement] of Object.entries(deprecated)) {
   if (replacement && !allKeys.has(replacement)) deprecated[key] = '';
@@ -123,9 +147,11 @@ const index = {
     c: 'condition key (real case) -> type',
     deprecatedConditionKeys: 'key -> replacement key, or "" when the data names none',
     arnServices: 'service field of resource ARNs (lower-cased, "*" for a placeholder) -> the service prefixes whose resource types use it',
+    arnPlaceholderNames: 'normalized placeholder names of the ARN formats (bucketname, userprofilename), minus words that appear literally in some format',
   },
   deprecatedConditionKeys: sortObject(deprecated),
   arnServices: sortObject(arnServices),
+  arnPlaceholderNames: arnPlaceholderNames(),
   services,
 };
 const descriptionsFile = {

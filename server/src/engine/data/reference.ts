@@ -72,6 +72,11 @@ export interface IamReference {
   servicesWithArnField(field: string): string[];
   /** Every ARN service field the data has (lower-cased, without `*`). */
   arnServiceFields(): string[];
+  /**
+   * Placeholder names of the ARN formats (`${BucketName}` -> `bucketname`: lower case, without - _ and spaces),
+   * minus words that appear literally in some format. Worked out by the data generator.
+   */
+  arnPlaceholderNames(): ReadonlySet<string>;
   resourceType(service: string, name: string): ResourceTypeInfo | undefined;
   /**
    * Service condition key lookup (case-insensitive); matches pattern keys like
@@ -160,6 +165,7 @@ interface RawIndex {
   source: DataSource;
   deprecatedConditionKeys: Record<string, string>;
   arnServices: Record<string, string[]>;
+  arnPlaceholderNames: string[];
   services: Record<string, RawService>;
 }
 interface RawDescriptions {
@@ -203,6 +209,7 @@ export function createReference(dataDirectory: string): IamReference {
   let keyIndex: { exact: Map<string, ConditionKeyInfo>; patterns: Array<[RegExp, ConditionKeyInfo]> } | undefined;
   let deprecated: Map<string, string> | undefined;
   let descriptions: RawDescriptions | undefined;
+  let placeholderNames: ReadonlySet<string> | undefined;
   const matchCache = new Map<string, ActionInfo[]>();
   const keyCache = new Map<string, ConditionKeyInfo | null>();
   const actionKeys = new WeakMap<ActionInfo, KeyMatcher>();
@@ -334,6 +341,7 @@ export function createReference(dataDirectory: string): IamReference {
     resourceTypes: (svc) => service(svc)?.resourceTypes ?? NONE,
     servicesWithArnField: (field) => (Object.prototype.hasOwnProperty.call(index().arnServices, field) ? index().arnServices[field] : NONE),
     arnServiceFields: () => Object.keys(index().arnServices).filter((f) => f !== '*'),
+    arnPlaceholderNames: () => (placeholderNames ??= new Set(index().arnPlaceholderNames)),
     resourceType: (svc, name) => service(svc)?.resourceTypesByName.get(name.toLowerCase()),
     conditionKey(key) {
       const lower = key.toLowerCase();

@@ -47,42 +47,13 @@ function insteadFor(text: string): string {
 
 // ---- placeholder names of the reference's ARN formats (BucketName, KeyId, UserProfileName, ...) ----
 
-let referenceNames: { names: Set<string>; literals: Set<string> } | undefined;
-
 const normalize = (text: string) => text.toLowerCase().replace(/[-_ ]/g, '');
-
-/**
- * `${BucketName}` style names of at least two words from every resource-type ARN format, normalized
- * (bucketname); minus the words that appear literally in some format (`user-profile` is a real path
- * segment, never a placeholder).
- */
-function namesOfReference(): { names: Set<string>; literals: Set<string> } {
-  if (!referenceNames) {
-    const names = new Set<string>();
-    const literals = new Set<string>();
-    const ref = reference();
-    for (const service of ref.services()) {
-      for (const rt of ref.resourceTypes(service)) {
-        for (const m of rt.arn.matchAll(/\$\{([A-Za-z0-9]+)\}/g)) {
-          if (!/^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+$/.test(m[1])) continue;
-          names.add(normalize(m[1]));
-          if (m[1].endsWith('WithPath')) names.add(normalize(m[1].slice(0, -'WithPath'.length)));
-        }
-        for (const word of rt.arn.replace(/\$\{[^}]*\}/g, '/').split(/[/:]/)) if (word) literals.add(normalize(word));
-        literals.add(normalize(rt.name));
-      }
-    }
-    for (const l of literals) names.delete(l);
-    referenceNames = { names, literals };
-  }
-  return referenceNames;
-}
 
 /** A path segment written like a placeholder name: `bucket-name`, `BucketName`, `BUCKET_NAME`, `user_profile_name`. */
 function isReferenceName(segment: string): boolean {
   if (!/^[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)*$/.test(segment)) return false;
   const compound = /[-_]/.test(segment) || /^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+$/.test(segment);
-  return compound && namesOfReference().names.has(normalize(segment));
+  return compound && reference().arnPlaceholderNames().has(normalize(segment));
 }
 
 // ---- the scan ----
