@@ -16,7 +16,10 @@ const common = {
   logLevel: 'warning',
 };
 
-rmSync('dist', { recursive: true, force: true });
+// Remove only what this script writes: a packaged dist/*.vsix stays, so the real-editor suite can install it.
+for (const output of ['dist/client', 'dist/data', 'dist/server.js', 'dist/server.js.map', 'dist/cli.js', 'dist/cli.js.map']) {
+  rmSync(output, { recursive: true, force: true });
+}
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client/extension.js', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),

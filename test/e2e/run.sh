@@ -8,7 +8,8 @@
 # Environment:
 #   SMPL_E2E_TIMEOUT     seconds for the whole suite (default 300)
 #   SMPL_E2E_GREP        only run tests whose title matches (mocha --grep)
-#   SMPL_E2E_EXTENSION   extension folder to load instead of the repo root (to try the harness)
+#   SMPL_E2E_EXTENSION   extension folder to load (default: the installed dist/*.vsix when it is up to date,
+#                        else the repo root)
 #   SMPL_E2E_KEEP=1      keep the temp dir (workspace copy, code-server logs) for inspection
 #   SMPL_E2E_VERBOSE=1   also print the workbench console and, at the end, the ext host and code-server logs
 #   SMPL_E2E_HOME        cache dir of setup.sh
@@ -18,6 +19,7 @@ REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 CACHE=${SMPL_E2E_HOME:-$HOME/.cache/sagemaker-policy-lint-e2e}
 TIMEOUT=${SMPL_E2E_TIMEOUT:-300}
 EXT_DEV=${SMPL_E2E_EXTENSION:-$REPO}
+VSIX=$REPO/dist/sagemaker-policy-lint.vsix
 TESTS=$REPO/out/test/e2e/suite/index.js
 MODE=tests
 case "${1:-}" in
@@ -55,6 +57,21 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM HUP
+
+# Test what users install: when `npm run package` has built the .vsix from the current sources (as CI does),
+# install it with code-server into a folder of its own and load the extension from there.
+if [[ -z ${SMPL_E2E_EXTENSION:-} && $MODE == tests && -f $VSIX ]]; then
+  stale=$(find "$REPO/client/src" "$REPO/server/src" "$REPO/server/data" "$REPO/snippets" "$REPO/package.json" -type f -newer "$VSIX" -print -quit)
+  if [[ -n $stale ]]; then
+    log "dist/$(basename "$VSIX") is older than ${stale#"$REPO"/}: testing the repo folder (npm run package to test the .vsix)"
+  else
+    "$SMPL_E2E_CODE_SERVER" --extensions-dir "$TMP/installed" --install-extension "$VSIX" >"$TMP/install.log" 2>&1 ||
+      { cat "$TMP/install.log" >&2; die "code-server --install-extension $VSIX failed"; }
+    EXT_DEV=$(find "$TMP/installed" -mindepth 1 -maxdepth 1 -type d -name "$EXT_ID-*" -print -quit)
+    [[ -n $EXT_DEV && -f $EXT_DEV/$MAIN ]] || { cat "$TMP/install.log" >&2; die "the installed extension has no $MAIN"; }
+    log "installed $(basename "$VSIX") ($(du -k "$VSIX" | cut -f1) KB): testing $EXT_DEV"
+  fi
+fi
 
 # A copy of the fixture workspace, so tests may edit and save files.
 cp -R "$REPO/test/e2e/workspace" "$TMP/workspace"
