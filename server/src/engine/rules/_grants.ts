@@ -251,11 +251,19 @@ export function statementReachesAction(s: Statement, action: ActionInfo): boolea
  */
 export function effectivelyGrants(s: Statement, action: ActionInfo, namedServiceOnly = false): boolean {
   if (s.effect !== 'Allow') return false;
+  return (verdictOf(s, verdictsOf(s), action) & (namedServiceOnly ? GRANTED_BY_NAMED_SERVICE : GRANTED)) !== 0;
+}
+
+function verdictsOf(s: Statement): Map<ActionInfo, number> {
   let byAction = grantCache.get(s);
   if (!byAction) grantCache.set(s, (byAction = new Map()));
-  let verdict = byAction.get(action);
-  if (verdict === undefined) byAction.set(action, (verdict = grantVerdict(s, action)));
-  return (verdict & (namedServiceOnly ? GRANTED_BY_NAMED_SERVICE : GRANTED)) !== 0;
+  return byAction;
+}
+
+function verdictOf(s: Statement, verdicts: Map<ActionInfo, number>, action: ActionInfo): number {
+  let verdict = verdicts.get(action);
+  if (verdict === undefined) verdicts.set(action, (verdict = grantVerdict(s, action)));
+  return verdict;
 }
 
 const GRANTED = 1;
@@ -281,7 +289,8 @@ function grantVerdict(s: Statement, action: ActionInfo): number {
 
 export function grantedActions(s: Statement, actions: readonly ActionInfo[]): ActionInfo[] {
   if (s.effect !== 'Allow' || actionTexts(s).length === 0) return [];
-  return actions.filter((a) => effectivelyGrants(s, a));
+  const verdicts = verdictsOf(s);
+  return actions.filter((a) => (verdictOf(s, verdicts, a) & GRANTED) !== 0);
 }
 
 /** `*`, `*:*`, `*:Create*`: patterns that name no service (full-wildcard-action reports those). */
@@ -333,8 +342,57 @@ function computeFullSageMaker(s: Statement): boolean {
  */
 export function ruleGrants(s: Statement, candidates: readonly ActionInfo[]): ActionInfo[] {
   if (s.effect !== 'Allow' || candidates.length === 0 || isFullSageMakerStatement(s)) return [];
-  return candidates.filter((a) => effectivelyGrants(s, a, true));
+  // Most statements name none of the candidates' services (a SageMaker rule over a Glue statement).
+  if (!servicesOf(candidates).some((service) => actionPatternsFor(s, service).length > 0)) return [];
+  const verdicts = verdictsOf(s);
+  const granted = (a: ActionInfo) => (verdictOf(s, verdicts, a) & GRANTED_BY_NAMED_SERVICE) !== 0;
+  // A statement that lists its actions without wildcards can only grant those: look them up in the
+  // candidates rather than walk a list of a hundred candidates for each of them (kept in candidate order).
+  const listed = literalActionsOf(s);
+  if (listed) {
+    const position = positionsOf(candidates);
+    return listed.filter((a) => position.has(a) && granted(a)).sort((a, b) => position.get(a)! - position.get(b)!);
+  }
+  return candidates.filter(granted);
 }
+
+/** The actions a statement's Action names, when every entry is a plain action without wildcards (else undefined). */
+function literalActionsOf(s: Statement): ActionInfo[] | undefined {
+  let listed = literalActions.get(s);
+  if (listed === undefined) {
+    const found = new Set<ActionInfo>();
+    let literal = s.actions.length > 0;
+    for (const item of s.actions) {
+      const text = item.text;
+      if (text === undefined || text.includes('*') || text.includes('?') || text.includes('${')) {
+        literal = false;
+        break;
+      }
+      const colon = text.indexOf(':');
+      const action = colon > 0 ? reference().action(text.slice(0, colon), text.slice(colon + 1)) : undefined;
+      if (action) found.add(action);
+    }
+    literalActions.set(s, (listed = literal ? [...found] : null));
+  }
+  return listed ?? undefined;
+}
+const literalActions = new WeakMap<Statement, ActionInfo[] | null>();
+
+/** Each candidate's position in its list (lists are built once and reused, so this is cached per list). */
+function positionsOf(candidates: readonly ActionInfo[]): Map<ActionInfo, number> {
+  let positions = candidatePositions.get(candidates);
+  if (!positions) candidatePositions.set(candidates, (positions = new Map(candidates.map((a, i) => [a, i]))));
+  return positions;
+}
+const candidatePositions = new WeakMap<readonly ActionInfo[], Map<ActionInfo, number>>();
+
+/** The distinct services of a candidate list (lists are built once and reused, so this is cached per list). */
+function servicesOf(candidates: readonly ActionInfo[]): string[] {
+  let services = candidateServices.get(candidates);
+  if (!services) candidateServices.set(candidates, (services = [...new Set(candidates.map((a) => a.service))]));
+  return services;
+}
+const candidateServices = new WeakMap<readonly ActionInfo[], string[]>();
 
 /** Can the service part of the pattern (`sagemaker`, `sage*`, `*`) name the service? */
 export function patternMayCoverService(pattern: string, service: string): boolean {

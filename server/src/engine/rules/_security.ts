@@ -35,6 +35,17 @@ export function identityAllowStatements(doc: PolicyDocument, kind: PolicyKind): 
  */
 export function isEverything(resource: string): boolean {
   if (resource === '*') return true;
+  let everything = everythingCache.get(resource);
+  if (everything === undefined) {
+    everything = computeIsEverything(resource);
+    if (everythingCache.size > 10_000) everythingCache.clear();
+    everythingCache.set(resource, everything);
+  }
+  return everything;
+}
+const everythingCache = new Map<string, boolean>();
+
+function computeIsEverything(resource: string): boolean {
   const parts = resource.split(':');
   if (parts.length < 6 || parts[0] !== 'arn') return false;
   const service = parts[2];
