@@ -87,13 +87,14 @@ describe('corpus: AWS managed policies', () => {
     assert.deepEqual(EXPECTED_ERRORS.filter((_, i) => !used.has(i)).map((e) => e.why), [], 'stale entries in EXPECTED_ERRORS');
   });
 
-  it('every fix offered on the corpus leaves valid JSON', () => {
+  it('every fix offered on the corpus has edits and leaves valid JSON', () => {
     let fixes = 0;
     const broken: string[] = [];
     for (const { name, text, result } of results) {
       for (const f of result.findings) {
         for (const fix of f.fixes) {
           fixes++;
+          if (fix.edits.length === 0) broken.push(`${name}: ${f.ruleId} "${fix.title}": no edits`);
           try {
             JSON.parse(applyEdits(text, fix.edits));
           } catch (e) {

@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { addConditionEdits } from './_condition-fix';
+import { addConditionFix } from './_condition-fix';
 import { deniedUnlessCondition, findConditionKey, grantsAction, onlyGrants } from './_util';
 
 const KEY = 'iam:passedtoservice';
@@ -16,11 +16,13 @@ export const rule: Rule = {
       const target = s.actions.find((a) => a.text !== undefined && /^iam:pass/i.test(a.text)) ?? s.actions[0];
       if (!target) continue;
       // Adding the condition to a statement that grants other actions too would deny those (they carry no such key).
-      const edits = onlyGrants(s, ['iam:PassRole']) ? addConditionEdits(doc, s, 'StringEquals', 'iam:PassedToService', 'sagemaker.amazonaws.com') : [];
+      const fixes = onlyGrants(s, ['iam:PassRole'])
+        ? addConditionFix(doc, s, 'StringEquals', 'iam:PassedToService', 'sagemaker.amazonaws.com', 'Add condition StringEquals iam:PassedToService = sagemaker.amazonaws.com', true)
+        : [];
       report({
         node: target.node,
         message: 'iam:PassRole is allowed without an "iam:PassedToService" condition: the role can be passed to any AWS service (Lambda, EC2, Glue, ...), not only SageMaker. Add StringEquals "iam:PassedToService": "sagemaker.amazonaws.com".',
-        fixes: edits.length ? [{ title: 'Add condition StringEquals iam:PassedToService = sagemaker.amazonaws.com', edits, preferred: true }] : [],
+        fixes,
       });
     }
   },

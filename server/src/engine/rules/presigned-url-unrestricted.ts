@@ -1,6 +1,6 @@
 import { reference, type ActionInfo } from '../data/reference';
 import type { Rule } from '../rule';
-import { addConditionEdits } from './_condition-fix';
+import { addConditionFix } from './_condition-fix';
 import { grantedActions, grantingEntry, isGrantingKind, PRINCIPAL_VARIABLE, tiesResourceTagToCaller } from './_grants';
 import { deniedUnlessCondition, onlyGrants } from './_util';
 
@@ -36,14 +36,22 @@ export const rule: Rule = {
       if (!target) continue;
       const granted = grantedInfo.map((a) => `${a.service}:${a.name}`);
       // The tag condition would deny any other action of the statement (its request has no such tag), so fix only pure statements.
-      const edits = onlyGrants(s, PRESIGNED_ACTIONS)
-        ? addConditionEdits(doc, s, 'StringEquals', 'sagemaker:ResourceTag/studiouserid', '${aws:PrincipalTag/studiouserid}')
+      const fixes = onlyGrants(s, PRESIGNED_ACTIONS)
+        ? addConditionFix(
+            doc,
+            s,
+            'StringEquals',
+            'sagemaker:ResourceTag/studiouserid',
+            '${aws:PrincipalTag/studiouserid}',
+            'Restrict to the caller\'s own profile (sagemaker:ResourceTag/studiouserid = ${aws:PrincipalTag/studiouserid})',
+            true,
+          )
         : [];
       const names = granted.map((a) => a.split(':')[1]).join(' and ');
       report({
         node: target.node,
         message: `${names} ${granted.length > 1 ? 'are' : 'is'} allowed on every user profile or notebook instance with no owner restriction: any user with this policy can open any other user's Studio or notebook. Tie it to the caller with "sagemaker:ResourceTag/studiouserid": "\${aws:PrincipalTag/studiouserid}", or a user-profile ARN built from \${sagemaker:DomainId} and the caller's \${sagemaker:UserProfileName}.`,
-        fixes: edits.length ? [{ title: 'Restrict to the caller\'s own profile (sagemaker:ResourceTag/studiouserid = ${aws:PrincipalTag/studiouserid})', edits, preferred: true }] : [],
+        fixes,
       });
     }
   },

@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { addConditionEdits } from './_condition-fix';
+import { addConditionFix } from './_condition-fix';
 import { isValidServicePrincipal, principalOf, serviceItems } from './_principals';
 import { findConditionKey } from './_util';
 
@@ -32,14 +32,14 @@ export const rule: Rule = {
       if (services.length === 0 || findConditionKey(s, isSourceKey).length > 0) continue;
       // With other principal types in the statement the condition would lock those out (they carry no source keys).
       const onlyServices = p.entries.length > 0 && p.entries.every((e) => e.type === 'Service');
-      const edits = onlyServices ? addConditionEdits(doc, s, 'StringEquals', 'aws:SourceAccount', ACCOUNT_PLACEHOLDER) : [];
+      const fixes = onlyServices
+        ? addConditionFix(doc, s, 'StringEquals', 'aws:SourceAccount', ACCOUNT_PLACEHOLDER, `Add condition StringEquals aws:SourceAccount = ${ACCOUNT_PLACEHOLDER} (replace it with your account ID)`)
+        : [];
       const names = services.map((i) => i.text).join(', ');
       report({
         node: services[0].node,
         message: `${names} ${services.length > 1 ? 'are' : 'is'} let in without an aws:SourceAccount or aws:SourceArn condition: the service acting for ANOTHER account's resource can use this ${kind === 'trust' ? 'role' : 'resource'} too (the confused deputy problem). Add StringEquals "aws:SourceAccount": "<your account ID>" and/or ArnLike "aws:SourceArn": "<the resource ARN that uses it>", after checking that the service sends these keys.`,
-        fixes: edits.length
-          ? [{ title: `Add condition StringEquals aws:SourceAccount = ${ACCOUNT_PLACEHOLDER} (replace it with your account ID)`, edits }]
-          : [],
+        fixes,
       });
     }
   },
