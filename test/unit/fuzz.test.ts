@@ -1,13 +1,10 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { parse as parseJsonc } from 'jsonc-parser';
 import { complete } from '../../server/src/engine/completion';
 import { hover } from '../../server/src/engine/hover';
 import { lint } from '../../server/src/engine/lint';
-import { expandSnippetBody } from '../../server/src/engine/snippetText';
+import { seedPolicies } from './helpers';
 import { POLICY_KINDS, type LintOptions } from '../../server/src/engine/types';
 
 // Robustness of the engine on hostile input: lint, hover and complete never throw, no rule throws
@@ -17,18 +14,12 @@ import { POLICY_KINDS, type LintOptions } from '../../server/src/engine/types';
 // Fixed seed and bounded runs (the file takes well under 20 s). `npm run fuzz` runs it longer:
 // FUZZ_RUNS=<runs per property> FUZZ_SEED=<seed>; a failure prints the seed and path to replay it.
 
-const ROOT = path.resolve(__dirname, '../../..');
 const SEED = Number(process.env.FUZZ_SEED ?? 20260523);
 const runs = (n: number): number => (process.env.FUZZ_RUNS ? Number(process.env.FUZZ_RUNS) : n);
 const params = (n: number): fc.Parameters<unknown> => ({ seed: SEED, numRuns: runs(n), endOnFailure: false });
 
-/** Every snippet of snippets/*.code-snippets expanded with its defaults: real, varied SageMaker policies. */
-const SEEDS: string[] = fs
-  .readdirSync(path.join(ROOT, 'snippets'))
-  .filter((f) => f.endsWith('.code-snippets'))
-  .sort()
-  .flatMap((f) => Object.values(parseJsonc(fs.readFileSync(path.join(ROOT, 'snippets', f), 'utf8')) as Record<string, { body: string[] }>))
-  .map((s) => expandSnippetBody(s.body));
+/** Every snippet expanded with its defaults: real, varied SageMaker policies. */
+const SEEDS = seedPolicies();
 
 function assertInside(text: string, offset: number, length: number, what: string): void {
   assert.ok(Number.isInteger(offset) && Number.isInteger(length), `${what}: non-integer range ${offset}+${length}`);

@@ -1,6 +1,10 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parse as parseJsonc } from 'jsonc-parser';
 import { applyEdits } from '../../server/src/engine/edits';
 import { lint } from '../../server/src/engine/lint';
+import { expandSnippetBody } from '../../server/src/engine/snippetText';
 import type { Finding, LintOptions } from '../../server/src/engine/types';
 
 /** The findings of one rule for a policy given as text or as a value to stringify (pretty-printed). */
@@ -47,4 +51,15 @@ export function assertFixResolves(ruleId: string, doc: string | object, options:
 export function spanOf(doc: string | object, finding: Finding): string {
   const text = typeof doc === 'string' ? doc : JSON.stringify(doc, null, 2);
   return text.slice(finding.offset, finding.offset + finding.length);
+}
+
+/** Every snippet of snippets/*.code-snippets expanded with its defaults: real, varied SageMaker policies. */
+export function seedPolicies(): string[] {
+  const dir = path.resolve(__dirname, '../../../snippets');
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.code-snippets'))
+    .sort()
+    .flatMap((f) => Object.values(parseJsonc(fs.readFileSync(path.join(dir, f), 'utf8')) as Record<string, { body: string[] }>))
+    .map((s) => expandSnippetBody(s.body));
 }

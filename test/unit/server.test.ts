@@ -3,14 +3,13 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { parse as parseJsonc } from 'jsonc-parser';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lint, runRules } from '../../server/src/engine/lint';
 import { parsePolicy } from '../../server/src/engine/parse/parse';
 import type { Rule } from '../../server/src/engine/rule';
 import { ALL_RULES } from '../../server/src/engine/rules';
-import { expandSnippetBody } from '../../server/src/engine/snippetText';
+import { seedPolicies } from './helpers';
 
 // The language server as the editor runs it: dist/server.js over stdio (npm test builds it first), driven
 // by a JSON-RPC client. Checks reliability: isolation of failures, the size limit, no stale diagnostics
@@ -18,12 +17,7 @@ import { expandSnippetBody } from '../../server/src/engine/snippetText';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const SERVER = path.join(ROOT, 'dist', 'server.js');
-const SEEDS: string[] = fs
-  .readdirSync(path.join(ROOT, 'snippets'))
-  .filter((f) => f.endsWith('.code-snippets'))
-  .sort()
-  .flatMap((f) => Object.values(parseJsonc(fs.readFileSync(path.join(ROOT, 'snippets', f), 'utf8')) as Record<string, { body: string[] }>))
-  .map((s) => expandSnippetBody(s.body));
+const SEEDS = seedPolicies();
 
 interface Position {
   line: number;

@@ -2,7 +2,7 @@
  * Action helpers shared by the section 2 rules: one place decides what a well-formed `service:Action`
  * is, so malformed-action reports what the other rules skip.
  */
-import type { Statement, ValueItem } from '../parse/model';
+import type { PolicyDocument, Statement, ValueItem } from '../parse/model';
 import { didYouMean, editDistance } from './_util';
 
 export interface ParsedAction {
@@ -63,6 +63,29 @@ export function actionLists(statement: Statement): Array<{ element: 'Action' | '
     { element: 'Action', items: statement.actions },
     { element: 'NotAction', items: statement.notActions },
   ];
+}
+
+/** One well-formed `service:Action` entry of a statement's Action or NotAction. */
+export interface ActionEntry {
+  statement: Statement;
+  element: 'Action' | 'NotAction';
+  item: ValueItem;
+  text: string;
+  action: Readonly<ParsedAction>;
+  /** How many entries the element has (1 for a plain string): whether removing this one leaves a list. */
+  entries: number;
+}
+
+/** Every well-formed action entry of the document, statement by statement (what the action rules walk). */
+export function* actionEntries(doc: PolicyDocument): Generator<ActionEntry> {
+  for (const statement of doc.statements) {
+    for (const { element, items } of actionLists(statement)) {
+      for (const { item, text } of actionItems(items)) {
+        const action = parseAction(text);
+        if (action) yield { statement, element, item, text, action, entries: items.length };
+      }
+    }
+  }
 }
 
 /** Kinds whose `Allow` statements only permit (filter) what other policies grant. */

@@ -1,4 +1,5 @@
-import type { ConditionBlock, ConditionEntry, JsonNode, PolicyDocument, Statement } from '../parse/model';
+import { parseOperator, type ParsedOperator } from '../data/operators';
+import type { ConditionBlock, ConditionEntry, JsonNode, PolicyDocument, Statement, ValueItem } from '../parse/model';
 import { actionPatternCovers, globMatches } from '../match';
 
 /**
@@ -123,4 +124,27 @@ export function didYouMean(word: string, candidates: Iterable<string>, max = 3):
     if (d <= limit) scored.push([c, d]);
   }
   return scored.sort((x, y) => x[1] - y[1] || x[0].localeCompare(y[0])).slice(0, max).map(([c]) => c);
+}
+
+/**
+ * The literal string values a String-family operator gives the condition key (`lowerKey`, lower-cased), in
+ * every statement: values that are not plain strings, blank, or contain a policy variable are skipped
+ * (their value is not known here).
+ */
+export function* stringConditionValues(
+  doc: PolicyDocument,
+  lowerKey: string,
+): Generator<{ statement: Statement; op: ParsedOperator; ignoreCase: boolean; value: ValueItem & { text: string } }> {
+  for (const statement of doc.statements) {
+    for (const { block, entry } of conditionEntries(statement)) {
+      if (entry.key.toLowerCase() !== lowerKey) continue;
+      const op = parseOperator(block.operator);
+      if (!op || op.family !== 'String') continue;
+      const ignoreCase = op.base.name.includes('IgnoreCase');
+      for (const value of entry.values) {
+        if (value.node.type !== 'string' || value.text === undefined || value.text.trim() === '' || value.text.includes('${')) continue;
+        yield { statement, op, ignoreCase, value: value as ValueItem & { text: string } };
+      }
+    }
+  }
 }

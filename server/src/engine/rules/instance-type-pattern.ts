@@ -1,7 +1,6 @@
 import { replaceString } from '../edits';
-import { parseOperator } from '../data/operators';
 import type { Rule } from '../rule';
-import { conditionEntries } from './_util';
+import { stringConditionValues } from './_util';
 
 const KEY = 'sagemaker:instancetypes';
 /** Values SageMaker itself uses that are not `ml.` types: Studio's JupyterServer/KernelGateway "system" instance. */
@@ -37,26 +36,17 @@ export const rule: Rule = {
   defaultSeverity: 'warning',
   summary: 'A `sagemaker:InstanceTypes` value that cannot match a SageMaker instance type (no `ml.` prefix, e.g. `m5.*`).',
   check({ doc, report }) {
-    for (const s of doc.statements) {
-      for (const { block, entry } of conditionEntries(s)) {
-        if (entry.key.toLowerCase() !== KEY) continue;
-        const op = parseOperator(block.operator);
-        if (!op || op.family !== 'String') continue;
-        const ignoreCase = op.base.name.includes('IgnoreCase');
-        for (const v of entry.values) {
-          if (v.node.type !== 'string' || v.text === undefined || v.text.trim() === '' || v.text.includes('${')) continue;
-          if (canMatchMlType(v.text, op.base.wildcards, ignoreCase)) continue;
-          const replacement = fixed(v.text);
-          const effect = op.base.negated ? 'this value excludes nothing' : s.effect === 'Deny' ? 'the Deny never applies through this value' : 'this value allows nothing';
-          report({
-            node: v.node,
-            message:
-              `"${v.text}" cannot match any instance type: SageMaker instance types start with "ml." (ml.m5.xlarge, ml.g5.2xlarge), so ${effect}.` +
-              (replacement ? ` Write "${replacement}".` : ''),
-            fixes: replacement ? [{ title: `Change to "${replacement}"`, edits: [replaceString(v.node, replacement)], preferred: true }] : [],
-          });
-        }
-      }
+    for (const { statement, op, ignoreCase, value: v } of stringConditionValues(doc, KEY)) {
+      if (canMatchMlType(v.text, op.base.wildcards, ignoreCase)) continue;
+      const replacement = fixed(v.text);
+      const effect = op.base.negated ? 'this value excludes nothing' : statement.effect === 'Deny' ? 'the Deny never applies through this value' : 'this value allows nothing';
+      report({
+        node: v.node,
+        message:
+          `"${v.text}" cannot match any instance type: SageMaker instance types start with "ml." (ml.m5.xlarge, ml.g5.2xlarge), so ${effect}.` +
+          (replacement ? ` Write "${replacement}".` : ''),
+        fixes: replacement ? [{ title: `Change to "${replacement}"`, edits: [replaceString(v.node, replacement)], preferred: true }] : [],
+      });
     }
   },
 };

@@ -1,10 +1,9 @@
 import { replaceString } from '../edits';
-import { parseOperator } from '../data/operators';
 import { isServicePrincipal } from '../data/principals';
 import { reference } from '../data/reference';
 import { hasWildcard } from '../match';
 import type { Rule } from '../rule';
-import { conditionEntries } from './_util';
+import { stringConditionValues } from './_util';
 
 const KEY = 'iam:passedtoservice';
 
@@ -32,28 +31,19 @@ export const rule: Rule = {
   defaultSeverity: 'error',
   summary: 'An `iam:PassedToService` value that is not a service principal (`sagemaker`, `sagemaker.amazon.com`).',
   check({ doc, report }) {
-    for (const s of doc.statements) {
-      for (const { block, entry } of conditionEntries(s)) {
-        if (entry.key.toLowerCase() !== KEY) continue;
-        const op = parseOperator(block.operator);
-        if (!op || op.family !== 'String') continue;
-        const ignoreCase = op.base.name.includes('IgnoreCase');
-        for (const v of entry.values) {
-          if (v.node.type !== 'string' || v.text === undefined || v.text.trim() === '' || v.text.includes('${')) continue;
-          // A pattern (sagemaker.*) may match real names; wildcard-without-like covers patterns under StringEquals.
-          if (hasWildcard(v.text)) continue;
-          if (isValid(ignoreCase ? v.text.toLowerCase() : v.text)) continue;
-          const fix = suggestion(v.text);
-          report({
-            node: v.node,
-            message:
-              `"${v.text}" is not a service principal: iam:PassedToService carries names such as "sagemaker.amazonaws.com", so this value ` +
-              `never matches${s.effect === 'Allow' && !op.base.negated ? ' and the role cannot be passed' : ''}.` +
-              (fix ? ` Write "${fix}".` : ''),
-            fixes: fix ? [{ title: `Change to "${fix}"`, edits: [replaceString(v.node, fix)], preferred: true }] : [],
-          });
-        }
-      }
+    for (const { statement, op, ignoreCase, value: v } of stringConditionValues(doc, KEY)) {
+      // A pattern (sagemaker.*) may match real names; wildcard-without-like covers patterns under StringEquals.
+      if (hasWildcard(v.text)) continue;
+      if (isValid(ignoreCase ? v.text.toLowerCase() : v.text)) continue;
+      const fix = suggestion(v.text);
+      report({
+        node: v.node,
+        message:
+          `"${v.text}" is not a service principal: iam:PassedToService carries names such as "sagemaker.amazonaws.com", so this value ` +
+          `never matches${statement.effect === 'Allow' && !op.base.negated ? ' and the role cannot be passed' : ''}.` +
+          (fix ? ` Write "${fix}".` : ''),
+        fixes: fix ? [{ title: `Change to "${fix}"`, edits: [replaceString(v.node, fix)], preferred: true }] : [],
+      });
     }
   },
 };

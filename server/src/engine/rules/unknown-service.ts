@@ -3,7 +3,7 @@ import { RETIRED_SERVICES } from '../data/retiredServices';
 import { removeNode } from '../edits';
 import type { Rule } from '../rule';
 import type { Fix } from '../types';
-import { actionItems, actionLists, parseAction } from './_action';
+import { actionEntries } from './_action';
 import { replaceIn, spanIn } from './_span';
 import { didYouMean } from './_util';
 
@@ -27,38 +27,33 @@ export const rule: Rule = {
   summary: 'The service prefix of an action does not exist in the AWS Service Authorization Reference.',
   check({ doc, report }) {
     const ref = reference();
-    for (const s of doc.statements) {
-      for (const { element, items } of actionLists(s)) {
-        for (const { item, text } of actionItems(items)) {
-          const action = parseAction(text);
-          if (!action || action.serviceWildcard || ref.hasService(action.service)) continue;
-          const retired = RETIRED_SERVICES.get(action.service.toLowerCase());
-          if (retired) {
-            const inList = items.length > 1;
-            report({
-              ...spanIn(doc.text, item.node, 0, action.service.length),
-              message:
-                `${element} "${text}": "${action.service}" is the prefix of ${retired}, which AWS has retired; the Service Authorization Reference no longer lists it, so this entry matches no action.` +
-                (element === 'Action' ? ' Remove it.' : ' Remove it (it no longer excludes anything).'),
-              fixes: inList ? [{ title: `Remove "${text}" (retired service)`, edits: removeNode(doc.text, item.node), preferred: true }] : [],
-            });
-            continue;
-          }
-          const suggestions = suggest(action.service);
-          const fixes: Fix[] = suggestions.map((prefix) => ({
-            title: `Change the service prefix to "${prefix}"`,
-            edits: [replaceIn(doc.text, item.node, 0, action.service.length, prefix)],
-            ...(suggestions.length === 1 ? { preferred: true } : {}),
-          }));
-          report({
-            ...spanIn(doc.text, item.node, 0, action.service.length),
-            message:
-              `${element} "${text}": no AWS service has the prefix "${action.service}" in the Service Authorization Reference (a misspelling, or a service AWS has retired), so this entry matches no action.` +
-              (suggestions.length ? ` Did you mean ${suggestions.map((p) => `"${p}"`).join(', ')}?` : ' Remove it, or use a prefix from the reference ("sagemaker", "s3", "iam", ...).'),
-            fixes,
-          });
-        }
+    for (const { element, item, text, action, entries } of actionEntries(doc)) {
+      if (action.serviceWildcard || ref.hasService(action.service)) continue;
+      const retired = RETIRED_SERVICES.get(action.service.toLowerCase());
+      if (retired) {
+        const inList = entries > 1;
+        report({
+          ...spanIn(doc.text, item.node, 0, action.service.length),
+          message:
+            `${element} "${text}": "${action.service}" is the prefix of ${retired}, which AWS has retired; the Service Authorization Reference no longer lists it, so this entry matches no action.` +
+            (element === 'Action' ? ' Remove it.' : ' Remove it (it no longer excludes anything).'),
+          fixes: inList ? [{ title: `Remove "${text}" (retired service)`, edits: removeNode(doc.text, item.node), preferred: true }] : [],
+        });
+        continue;
       }
+      const suggestions = suggest(action.service);
+      const fixes: Fix[] = suggestions.map((prefix) => ({
+        title: `Change the service prefix to "${prefix}"`,
+        edits: [replaceIn(doc.text, item.node, 0, action.service.length, prefix)],
+        ...(suggestions.length === 1 ? { preferred: true } : {}),
+      }));
+      report({
+        ...spanIn(doc.text, item.node, 0, action.service.length),
+        message:
+          `${element} "${text}": no AWS service has the prefix "${action.service}" in the Service Authorization Reference (a misspelling, or a service AWS has retired), so this entry matches no action.` +
+          (suggestions.length ? ` Did you mean ${suggestions.map((p) => `"${p}"`).join(', ')}?` : ' Remove it, or use a prefix from the reference ("sagemaker", "s3", "iam", ...).'),
+        fixes,
+      });
     }
   },
 };
