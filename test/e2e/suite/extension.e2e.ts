@@ -274,6 +274,75 @@ suite('SageMaker IAM Policy Linter in a real VS Code', () => {
     }, () => `${items.length} items, those with "CreatePre": ${JSON.stringify(items.map(labelOf).filter((l) => l.includes('CreatePre')))}`, 15_000, 500);
   });
 
+  test('hover on a condition key and on its operator explains them', async () => {
+    const doc = await open('conditions.json');
+    const key = positionOf(doc, 'sagemaker:VpcSubnets', 12);
+    let last = '';
+    await waitFor('a condition-key hover naming the key type and the statement\'s actions', async () => {
+      last = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, key));
+      return last.includes('sagemaker:VpcSubnets') && /multivalued/.test(last) ? true : undefined;
+    }, () => (last ? JSON.stringify(last) : 'no hover'), 15_000, 500);
+    const op = positionOf(doc, 'ForAllValues:StringEquals', 5);
+    const opHover = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, op));
+    assert.match(opHover, /ForAllValues/, `operator hover: ${JSON.stringify(opHover)}`);
+    assert.match(opHover, /every|all/i, `operator hover should explain ForAllValues: ${JSON.stringify(opHover)}`);
+  });
+
+  test('completion of a condition key offers the keys the statement\'s actions support', async () => {
+    const doc = await openCopy('conditions.json', 'conditions-completion.json');
+    const editor = await vscode.window.showTextDocument(doc);
+    const at = positionOf(doc, '"Bool": { ', '"Bool": { '.length);
+    assert.ok(await editor.edit((b) => b.insert(at, '"sagemaker:Vol", ')), 'edit failed');
+    const cursor = positionOf(doc, '"sagemaker:Vol"', '"sagemaker:Vol'.length);
+    let items: vscode.CompletionItem[] = [];
+    await waitFor('sagemaker:VolumeKmsKeyArn among the completions', async () => {
+      items = await completions(doc.uri, cursor);
+      return items.some((i) => labelOf(i) === 'sagemaker:VolumeKmsKeyArn') ? true : undefined;
+    }, () => `${items.length} items: ${JSON.stringify(items.map(labelOf).slice(0, 20))}`, 15_000, 500);
+    const item = items.find((i) => labelOf(i) === 'sagemaker:VolumeKmsKeyArn')!;
+    assert.match(String(item.detail ?? ''), /ARN/, `detail should give the key type: ${item.detail}`);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  test('the "disable rule" action turns the rule off in the workspace settings, and its diagnostics go away', async () => {
+    const doc = await open('passrole.json');
+    const d = await waitForRule(doc.uri, 'pass-role-without-service');
+    const actions = await codeActions(doc.uri, d.range);
+    const disable = actions.find((a) => /disable/i.test(a.title) && a.title.includes('pass-role-without-service'));
+    assert.ok(disable?.command, `no "disable pass-role-without-service" action with a command; offered: ${describeActions(actions)}`);
+    const config = () => vscode.workspace.getConfiguration('sagemakerPolicy');
+    try {
+      await vscode.commands.executeCommand(disable.command.command, ...(disable.command.arguments ?? []));
+      assert.strictEqual(config().get<Record<string, string>>('rules')?.['pass-role-without-service'], 'off');
+      await waitFor('pass-role-without-service to disappear once it is off',
+        () => (ours(doc.uri).some((x) => ruleIdOf(x) === 'pass-role-without-service') ? undefined : true), () => describeDiagnostics(doc.uri));
+    } finally {
+      await config().update('rules', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitForRule(doc.uri, 'pass-role-without-service');
+  });
+
+  test('"Insert SageMaker policy..." inserts the picked canonical policy', async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: 'json', content: '' });
+    await vscode.window.showTextDocument(doc);
+    let picked = false;
+    const picking = Promise.resolve(vscode.commands.executeCommand('sagemakerPolicy.insertPolicy')).then(() => (picked = true));
+    // The QuickPick opens (after reading the snippet files) with the first policy of the first page active:
+    // accept it, retrying until it is open.
+    await waitFor('the QuickPick to open and take the first policy', async () => {
+      if (!picked) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      await sleep(250);
+      return picked ? true : undefined;
+    }, () => 'the command has not returned', 15_000, 250);
+    await picking;
+    await waitFor('the inserted policy', () => (doc.getText().includes('"Statement"') ? true : undefined), () => JSON.stringify(doc.getText()), 5_000, 100);
+    const policy = parseStrictJson(doc.getText(), 'the inserted policy') as Record<string, unknown>;
+    assert.strictEqual(policy.Version, '2012-10-17');
+    // The first canonical policy still has example values (account 111122223333): warnings, never errors.
+    await waitFor('the inserted policy to be linted', () => (ours(doc.uri).length > 0 ? true : undefined), () => describeDiagnostics(doc.uri));
+    assert.deepStrictEqual(ours(doc.uri).filter((x) => x.severity === vscode.DiagnosticSeverity.Error).map((x) => x.message), []);
+  });
+
   test('untitled JSON documents are linted too (makes the snippet checks below meaningful)', async () => {
     const text = fs.readFileSync(workspaceUri('passrole.json').fsPath, 'utf8');
     const doc = await vscode.workspace.openTextDocument({ language: 'json', content: text });
