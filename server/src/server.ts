@@ -89,7 +89,17 @@ function lintOptions(doc: TextDocument): LintOptions {
   };
 }
 
-function schedule(doc: TextDocument, delay = DEBOUNCE_MS): void {
+/** How long the last analysis of each document took (ms). */
+const lintDurations = new Map<string, number>();
+/** Upper bound of the debounce: diagnostics of even the largest document follow the typing this closely. */
+const MAX_DEBOUNCE_MS = 2000;
+
+/**
+ * Edits are debounced by DEBOUNCE_MS, or by twice the document's last analysis time when that is longer:
+ * a very large document then is not re-analysed between keystrokes, so hovers and completions, which
+ * wait for the analysis on the single server thread, stay quick while typing.
+ */
+function schedule(doc: TextDocument, delay = Math.min(MAX_DEBOUNCE_MS, Math.max(DEBOUNCE_MS, 2 * (lintDurations.get(doc.uri) ?? 0)))): void {
   clearTimeout(timers.get(doc.uri));
   timers.set(doc.uri, setTimeout(() => validate(doc.uri), delay));
 }
@@ -116,7 +126,9 @@ function validate(uri: string): void {
       if (text.length > settings.maxFileSize) {
         diagnostics = [tooLarge(text.length)];
       } else {
+        const started = performance.now();
         findings = lint(text, lintOptions(doc), { onRuleError: reportRuleError }).findings;
+        lintDurations.set(uri, performance.now() - started);
         diagnostics = findings.filter((f) => !(f.ruleId === 'json-syntax' && editorReportsSyntax(doc))).map((f) => toDiagnostic(doc, f));
       }
     }
@@ -276,8 +288,9 @@ connection.onDocumentSymbol((params) => {
 // only edits are debounced.
 const justOpened = new Set<string>();
 documents.onDidOpen((e) => justOpened.add(e.document.uri));
-documents.onDidChangeContent((e) => schedule(e.document, justOpened.delete(e.document.uri) ? 0 : DEBOUNCE_MS));
+documents.onDidChangeContent((e) => (justOpened.delete(e.document.uri) ? schedule(e.document, 0) : schedule(e.document)));
 documents.onDidClose((e) => {
+  lintDurations.delete(e.document.uri);
   justOpened.delete(e.document.uri);
   clearTimeout(timers.get(e.document.uri));
   timers.delete(e.document.uri);
