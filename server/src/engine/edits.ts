@@ -19,10 +19,6 @@ function toEdits(text: string, path: JSONPath, value: unknown, formatting: Forma
   }));
 }
 
-export function pathOf(node: JsonNode): JSONPath {
-  return getNodePath(node);
-}
-
 /** Sets (inserts or replaces) the value at `path`, formatted like the document. */
 export function setValue(text: string, path: JSONPath, value: unknown): TextEdit[] {
   return toEdits(text, path, value);

@@ -298,11 +298,6 @@ function namesNoService(pattern: string): boolean {
   return /^\*+(:|$)/.test(pattern);
 }
 
-/** The Action entries that name a service. */
-export function servicePatterns(s: Statement): string[] {
-  return actionTexts(s).filter((p) => !namesNoService(p));
-}
-
 /** An action pattern of the SageMaker service itself (not `*`, not `*:*`) that covers every SageMaker action. */
 export function coversAllSageMaker(pattern: string): boolean {
   if (namesNoService(pattern) || !hasWildcard(pattern) || !patternMayCoverService(pattern, 'sagemaker')) return false;
