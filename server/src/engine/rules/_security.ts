@@ -122,6 +122,24 @@ function coveredBy(pattern: string, candidates: readonly string[]): readonly str
   return covered;
 }
 
+/**
+ * What the "allowed on everything" rules report: for each Allow of the policy's own principal whose Resource
+ * names everything without a condition, the actions of `actions` it grants that no unconditional Deny takes
+ * away (in list order).
+ */
+export function* unconstrainedGrants(
+  doc: PolicyDocument,
+  kind: PolicyKind,
+  actions: readonly string[],
+): Generator<{ statement: Statement; resource: ValueItem; granted: string[] }> {
+  for (const statement of identityAllowStatements(doc, kind)) {
+    const resource = unconstrainedResource(statement);
+    if (!resource) continue;
+    const granted = grantedOf(statement, actions).filter((a) => !deniedOutright(doc, a));
+    if (granted.length > 0) yield { statement, resource, granted };
+  }
+}
+
 /** The actions of `candidates` the statement's `Action` covers (wildcards and case as IAM reads them), in list order. */
 export function grantedOf(s: Statement, candidates: readonly string[]): string[] {
   const hit = new Set<string>();

@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { actionItemFor, deniedOutright, grantedOf, identityAllowStatements, listNames, unconstrainedResource } from './_security';
+import { actionItemFor, listNames, unconstrainedGrants } from './_security';
 
 /**
  * Actions whose response is a secret, a password or temporary credentials, and which support
@@ -23,11 +23,8 @@ export const rule: Rule = {
   defaultSeverity: 'info',
   summary: 'Actions that return credentials or sessions allowed on `*` (`secretsmanager:GetSecretValue`, `redshift:GetClusterCredentials`, `sts:GetFederationToken`, ...).',
   check({ doc, kind, report }) {
-    for (const s of identityAllowStatements(doc, kind)) {
-      const resource = unconstrainedResource(s);
-      if (!resource) continue;
-      const granted = grantedOf(s, CREDENTIAL_ACTIONS).filter((a) => !deniedOutright(doc, a));
-      const target = granted.length ? actionItemFor(s, granted) : undefined;
+    for (const { statement, resource, granted } of unconstrainedGrants(doc, kind, CREDENTIAL_ACTIONS)) {
+      const target = actionItemFor(statement, granted);
       if (!target) continue;
       report({
         node: target.node,

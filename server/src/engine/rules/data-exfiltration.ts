@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { actionItemFor, deniedOutright, grantedOf, identityAllowStatements, listNames, unconstrainedResource } from './_security';
+import { actionItemFor, listNames, unconstrainedGrants } from './_security';
 
 /** Reads that return the data itself (not metadata), in bulk. */
 const BULK_READS: readonly string[] = [
@@ -20,11 +20,8 @@ export const rule: Rule = {
   defaultSeverity: 'info',
   summary: 'Unconstrained bulk reads on `*`: `s3:GetObject`, `kms:Decrypt`, `ssm:GetParameter*`, `dynamodb:Scan`, ...',
   check({ doc, kind, report }) {
-    for (const s of identityAllowStatements(doc, kind)) {
-      const resource = unconstrainedResource(s);
-      if (!resource) continue;
-      const granted = grantedOf(s, BULK_READS).filter((a) => !deniedOutright(doc, a));
-      const target = granted.length ? actionItemFor(s, granted) : undefined;
+    for (const { statement, resource, granted } of unconstrainedGrants(doc, kind, BULK_READS)) {
+      const target = actionItemFor(statement, granted);
       if (!target) continue;
       report({
         node: target.node,

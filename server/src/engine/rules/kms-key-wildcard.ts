@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { deniedOutright, grantedOf, identityAllowStatements, listNames, unconstrainedResource } from './_security';
+import { listNames, unconstrainedGrants } from './_security';
 
 const KEY_USE: readonly string[] = [
   'kms:Decrypt',
@@ -19,11 +19,7 @@ export const rule: Rule = {
   summary: '`kms:Decrypt`/`Encrypt`/`GenerateDataKey*`/`ReEncrypt*`/`CreateGrant` allowed on every key (`*`) in an identity policy.',
   check({ doc, kind, report }) {
     // Key policies (resource kind) legitimately say "Resource": "*": it means the key itself.
-    for (const s of identityAllowStatements(doc, kind)) {
-      const resource = unconstrainedResource(s);
-      if (!resource) continue;
-      const granted = grantedOf(s, KEY_USE).filter((a) => !deniedOutright(doc, a));
-      if (granted.length === 0) continue;
+    for (const { resource, granted } of unconstrainedGrants(doc, kind, KEY_USE)) {
       report({
         node: resource.node,
         message: `${listNames(granted)} ${granted.length > 1 ? 'are' : 'is'} allowed on "${resource.text}" without a condition: every KMS key whose key policy trusts the account can be used, so encryption no longer separates data (one team's SageMaker volumes, another's buckets). List the key ARNs (arn:aws:kms:region:account:key/key-id), or add a condition such as kms:ViaService or aws:ResourceTag/<key>.`,
