@@ -125,6 +125,15 @@ class Parser {
     return node;
   }
 
+  /** At the `:` of `${1:default}` or `${NAME:default}`: the default, through the closing `}` (undefined if unclosed). */
+  private parseDefault(): Node[] | undefined {
+    this.pos++;
+    const children = this.parseUntil(() => this.src[this.pos] === '}');
+    if (this.src[this.pos] !== '}') return undefined;
+    this.pos++;
+    return children;
+  }
+
   /** After `${`. */
   private parseBraced(): Node | undefined {
     const digits = this.match(DIGITS);
@@ -136,11 +145,8 @@ class Parser {
         return { type: 'tabstop', index };
       }
       if (next === ':') {
-        this.pos++;
-        const children = this.parseUntil(() => this.src[this.pos] === '}');
-        if (this.src[this.pos] !== '}') return undefined;
-        this.pos++;
-        return { type: 'tabstop', index, children };
+        const children = this.parseDefault();
+        return children ? { type: 'tabstop', index, children } : undefined;
       }
       if (next === '|') {
         this.pos++;
@@ -157,11 +163,8 @@ class Parser {
       return { type: 'variable', name };
     }
     if (next === ':') {
-      this.pos++;
-      const children = this.parseUntil(() => this.src[this.pos] === '}');
-      if (this.src[this.pos] !== '}') return undefined;
-      this.pos++;
-      return { type: 'variable', name, children };
+      const children = this.parseDefault();
+      return children ? { type: 'variable', name, children } : undefined;
     }
     if (next === '/') {
       // ${NAME/regex/format/options}: the transformed value of an unknown variable is ''.
