@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { globMatches } from '../match';
 
 export type AccessLevel = 'List' | 'Read' | 'Write' | 'Permissions management' | 'Tagging';
 
@@ -138,12 +139,6 @@ export function conditionKeyPattern(key: string): RegExp | undefined {
   if (!/\$\{[^}]*\}|<[^>]*>/.test(key)) return undefined;
   const parts = key.split(/\$\{[^}]*\}|<[^>]*>/).map(escapeRegExp);
   return new RegExp(`^${parts.join('.+')}$`, 'i');
-}
-
-/** IAM wildcard (`*` any run, `?` one character) to a case-insensitive RegExp. */
-export function wildcardPattern(pattern: string): RegExp {
-  const source = pattern.replace(/\*+/g, '*').split('*').map((run) => run.split('?').map(escapeRegExp).join('.')).join('.*');
-  return new RegExp(`^${source}$`, 'i');
 }
 
 function escapeRegExp(text: string): string {
@@ -292,18 +287,17 @@ export function createReference(dataDirectory: string): IamReference {
     if (colon < 0) return [];
     const servicePart = pattern.slice(0, colon);
     const actionPart = pattern.slice(colon + 1);
-    // More characters than any name has (63 for actions, 35 for prefixes) cannot match, and would make a
-    // RegExp over V8's size limit ("Regular expression too large") for a pasted megabyte.
+    // More characters than any name has (63 for actions, 35 for prefixes) cannot match: answer at once
+    // rather than compare a pasted megabyte with every name.
     if (servicePart.replace(/\*/g, '').length > MAX_NAME_LENGTH || actionPart.replace(/\*/g, '').length > MAX_NAME_LENGTH) return [];
     const services = /[*?]/.test(servicePart)
-      ? allServices().filter((s) => wildcardPattern(servicePart).test(s.prefix))
+      ? allServices().filter((s) => globMatches(servicePart, s.prefix, { ignoreCase: true }))
       : [service(servicePart)].filter((s): s is Service => s !== undefined);
     if (!/[*?]/.test(actionPart)) {
       return services.map((s) => s.actionsByName.get(actionPart.toLowerCase())).filter((a): a is ActionInfo => a !== undefined);
     }
     if (actionPart === '*') return services.flatMap((s) => s.actions);
-    const regex = wildcardPattern(actionPart);
-    return services.flatMap((s) => s.actions.filter((a) => regex.test(a.name)));
+    return services.flatMap((s) => s.actions.filter((a) => globMatches(actionPart, a.name, { ignoreCase: true })));
   }
 
   const parsedDescriptions = new Map<string, Record<string, string>>();
