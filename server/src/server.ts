@@ -18,7 +18,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ruleDocsUrl } from './engine/docs';
 import { collectFixEdits } from './engine/fix';
 import { matchesGlob } from './engine/glob';
-import { lint } from './engine/lint';
+import { IncrementalLinter } from './engine/incremental';
 import { isPolicyKind, type Finding, type LintOptions, type PolicyKind, type Severity, type SeveritySetting, type TextEdit } from './engine/types';
 import { hover } from './engine/hover';
 import { complete } from './engine/completion';
@@ -91,6 +91,7 @@ function lintOptions(doc: TextDocument): LintOptions {
 
 /** How long the last analysis of each document took (ms). */
 const lintDurations = new Map<string, number>();
+const linters = new Map<string, IncrementalLinter>();
 /** Upper bound of the debounce: diagnostics of even the largest document follow the typing this closely. */
 const MAX_DEBOUNCE_MS = 2000;
 
@@ -127,7 +128,10 @@ function validate(uri: string): void {
         diagnostics = [tooLarge(text.length)];
       } else {
         const started = performance.now();
-        findings = lint(text, lintOptions(doc), { onRuleError: reportRuleError }).findings;
+        // One linter per document: an edit inside a statement re-checks only what it can have changed.
+        let linter = linters.get(uri);
+        if (!linter) linters.set(uri, (linter = new IncrementalLinter()));
+        findings = linter.lint(text, lintOptions(doc), { onRuleError: reportRuleError }).findings;
         lintDurations.set(uri, performance.now() - started);
         diagnostics = findings.filter((f) => !(f.ruleId === 'json-syntax' && editorReportsSyntax(doc))).map((f) => toDiagnostic(doc, f));
       }
@@ -291,6 +295,7 @@ documents.onDidOpen((e) => justOpened.add(e.document.uri));
 documents.onDidChangeContent((e) => (justOpened.delete(e.document.uri) ? schedule(e.document, 0) : schedule(e.document)));
 documents.onDidClose((e) => {
   lintDurations.delete(e.document.uri);
+  linters.delete(e.document.uri);
   justOpened.delete(e.document.uri);
   clearTimeout(timers.get(e.document.uri));
   timers.delete(e.document.uri);

@@ -31,6 +31,14 @@ export function setValue(text: string, path: JSONPath, value: unknown): TextEdit
  */
 export function setValueIn(text: string, node: JsonNode, path: JSONPath, value: unknown): TextEdit[] {
   const lineStart = text.lastIndexOf('\n', node.offset - 1) + 1;
+  if (node.type === 'object' && !/^[ \t]*$/.test(text.slice(lineStart, node.offset))) {
+    const own = text.slice(node.offset, node.offset + node.length);
+    // An object on one line after other text (a minified policy): inserted compactly, as the rest is
+    // written, and into that object alone. Formatting it would rewrite the whole line, which is the document.
+    if (!/[\r\n]/.test(own)) {
+      return modify(own, path, value, {}).map((e) => ({ offset: e.offset + node.offset, length: e.length, newText: e.content }));
+    }
+  }
   if (node.type !== 'object' || !/^[ \t]*$/.test(text.slice(lineStart, node.offset))) return setValue(text, [...getNodePath(node), ...path], value);
   const slice = text.slice(lineStart, node.offset + node.length);
   return toEdits(slice, path, value, formattingOf(text)).map((e) => ({ ...e, offset: e.offset + lineStart }));

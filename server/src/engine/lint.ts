@@ -9,41 +9,50 @@ export interface LintHooks {
   onRuleError?(ruleId: string, error: unknown): void;
 }
 
-/** Lints one document. Never throws for any input text. */
+/** Lints one document. Never throws for any input text. For the edits of one document, see IncrementalLinter. */
 export function lint(text: string, options: LintOptions = {}, hooks: LintHooks = {}): LintResult {
   const doc = parsePolicy(text, { kind: options.kind, strictJson: options.strictJson });
   return { kind: doc.kind, findings: runRules(doc, options, hooks) };
 }
 
 export function runRules(doc: PolicyDocument, options: LintOptions = {}, hooks: LintHooks = {}, rules: readonly Rule[] = ALL_RULES): Finding[] {
-  const kind = doc.kind;
-  if (kind === null) return [];
+  if (doc.kind === null) return [];
   const findings: Finding[] = [];
-  // One context for all rules (the rule and severity being run are swapped in): dozens of rules run on
-  // every keystroke's document.
-  let ruleId = '';
-  let severity: Severity = 'error';
+  for (const rule of rules) {
+    const severity = severityOf(rule, options);
+    if (severity) checkRule(doc, rule, severity, options, hooks, findings);
+  }
+  return sortFindings(findings);
+}
+
+/** The rule's severity under the options, or undefined when it is turned off. */
+export function severityOf(rule: Rule, options: LintOptions): Severity | undefined {
+  const setting = options.severities?.[rule.id];
+  return setting === 'off' ? undefined : setting ?? rule.defaultSeverity;
+}
+
+/** Runs one rule on a document (of policy shape), adding its findings to `into`. A rule that throws is reported to the hooks. */
+export function checkRule(doc: PolicyDocument, rule: Rule, severity: Severity, options: LintOptions, hooks: LintHooks, into: Finding[]): Finding[] {
+  const text = doc.whole?.text ?? doc.text;
   const ctx: RuleContext = {
     doc,
-    kind,
+    kind: doc.kind!,
     kindForced: options.kind !== undefined,
     report(r: Report) {
       // Clamped so that a range never leaves the document (parse errors can point just past its end).
-      const offset = Math.min(Math.max(0, r.node ? r.node.offset : r.offset ?? 0), doc.text.length);
-      const length = Math.max(0, Math.min(r.node ? r.node.length : r.length ?? 0, doc.text.length - offset));
-      findings.push({ ruleId, severity, message: r.message, offset, length, fixes: r.fixes ?? [] });
+      const offset = Math.min(Math.max(0, r.node ? r.node.offset : r.offset ?? 0), text.length);
+      const length = Math.max(0, Math.min(r.node ? r.node.length : r.length ?? 0, text.length - offset));
+      into.push({ ruleId: rule.id, severity, message: r.message, offset, length, fixes: r.fixes ?? [] });
     },
   };
-  for (const rule of rules) {
-    const setting = options.severities?.[rule.id];
-    if (setting === 'off') continue;
-    ruleId = rule.id;
-    severity = setting ?? rule.defaultSeverity;
-    try {
-      rule.check(ctx);
-    } catch (error) {
-      hooks.onRuleError?.(rule.id, error);
-    }
+  try {
+    rule.check(ctx);
+  } catch (error) {
+    hooks.onRuleError?.(rule.id, error);
   }
+  return into;
+}
+
+export function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort((a, b) => a.offset - b.offset || a.ruleId.localeCompare(b.ruleId));
 }

@@ -25,6 +25,19 @@ export interface Rule {
   defaultSeverity: Severity;
   /** One line for the rule table, the settings description and hovers. */
   summary: string;
+  /**
+   * What a finding inside one statement depends on, so that an edit inside a statement re-checks only that
+   * statement (see IncrementalLinter):
+   *  - 'statement': that statement alone, and the document around the statements (Version, kind);
+   *  - a function: also the other statements, but only through what it returns for each one (for example
+   *    the text of every Deny): when that is the same before and after an edit, only the edited statement
+   *    is re-checked, otherwise the whole document is;
+   *  - absent: anything: the rule re-checks the whole document after every edit.
+   * A rule with a scope is shown, after an edit, a view of the document with only the edited statement in
+   * `doc.statements` (`allStatements(doc)` has them all). Its findings outside every statement (top-level
+   * elements) must not depend on what the statements contain.
+   */
+  scope?: 'statement' | ((statement: Statement, text: string) => string);
   check(ctx: RuleContext): void;
 }
 

@@ -58,6 +58,12 @@ export interface Statement {
 
 export interface PolicyDocument {
   text: string;
+  /**
+   * The text of the newest version of this document. It moves on when an edit inside a statement is spliced
+   * into the tree (IncrementalLinter): work deferred until then, such as a fix whose edits are worked out
+   * when read, reads it together with the nodes' offsets, which move with it.
+   */
+  latest: { text: string };
   root: JsonNode | undefined;
   /** Parse errors from jsonc-parser (the tree is still built around them). */
   parseErrors: ParseError[];
@@ -69,4 +75,22 @@ export interface PolicyDocument {
   /** The `Statement` property when present. */
   statementProperty: Property | undefined;
   statements: Statement[];
+  /**
+   * Set when this is a view of some statements of a larger document (an edit inside one statement
+   * re-checks only that statement): the whole document, for rules whose findings depend on the other
+   * statements too. See `allStatements`.
+   */
+  whole?: PolicyDocument;
+}
+
+/** Every statement of the document, also when a rule is shown a view of only some of them. */
+export function allStatements(doc: PolicyDocument): Statement[] {
+  return (doc.whole ?? doc).statements;
+}
+
+/** Is the statement one the rule is shown (all of them, except in a view)? For rules that walk allStatements. */
+export function inView(doc: PolicyDocument): (s: Statement) => boolean {
+  if (!doc.whole) return () => true;
+  const shown = new Set(doc.statements);
+  return (s) => shown.has(s);
 }

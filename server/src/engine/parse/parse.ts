@@ -28,6 +28,7 @@ export function parsePolicy(text: string, options: ParseOptions = {}): PolicyDoc
   const shape = hasPolicyShape(root);
   const doc: PolicyDocument = {
     text,
+    latest: { text },
     root,
     parseErrors,
     kind: null,
@@ -53,7 +54,7 @@ export function parsePolicy(text: string, options: ParseOptions = {}): PolicyDoc
 export const MAX_NESTING = 200;
 
 function emptyDocument(text: string): PolicyDocument {
-  return { text, root: undefined, parseErrors: [], kind: null, topLevel: [], version: undefined, statementProperty: undefined, statements: [] };
+  return { text, latest: { text }, root: undefined, parseErrors: [], kind: null, topLevel: [], version: undefined, statementProperty: undefined, statements: [] };
 }
 
 /**
@@ -61,7 +62,7 @@ function emptyDocument(text: string): PolicyDocument {
  * where jsonc-parser's scanner ends them (a string at `"`, CR or LF; a line comment at CR or LF), or a
  * quote inside a comment would hide the brackets after it from this check but not from the parser.
  */
-function exceedsNesting(text: string, limit: number): boolean {
+export function exceedsNesting(text: string, limit: number): boolean {
   let depth = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
@@ -83,7 +84,7 @@ function exceedsNesting(text: string, limit: number): boolean {
 }
 
 /** A BOM is replaced by a space rather than removed so that offsets stay those of the original text. */
-function stripBom(text: string): string {
+export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
 }
 
@@ -94,7 +95,7 @@ function statementsOf(node: JsonNode | undefined): Statement[] {
   return (node.children ?? []).filter((c) => c.type === 'object').map((c, i) => buildStatement(c, i));
 }
 
-function buildStatement(node: JsonNode, index: number): Statement {
+export function buildStatement(node: JsonNode, index: number): Statement {
   const properties = propertiesOf(node);
   const element = (name: string): Property | undefined => properties.find((p) => p.key === name);
   const str = (name: string): string | undefined => {

@@ -1,5 +1,6 @@
 import { setValueIn } from '../edits';
 import type { PolicyDocument, Statement } from '../parse/model';
+import { liveFix } from '../liveFix';
 import type { Fix, TextEdit } from '../types';
 
 /**
@@ -27,14 +28,7 @@ function conditionFits(statement: Statement, operator: string, key: string): boo
  */
 export function addConditionFix(doc: PolicyDocument, statement: Statement, operator: string, key: string, value: unknown, title: string, preferred = false): Fix[] {
   if (!conditionFits(statement, operator, key)) return [];
-  let edits: TextEdit[] | undefined;
-  return [
-    {
-      title,
-      get edits(): TextEdit[] {
-        return (edits ??= addConditionEdits(doc, statement, operator, key, value));
-      },
-      ...(preferred ? { preferred: true } : {}),
-    },
-  ];
+  // The newest text, not doc.text: the statement may have moved since (see PolicyDocument.latest).
+  const latest = doc.latest;
+  return [liveFix(title, latest, () => setValueIn(latest.text, statement.node, ['Condition', operator, key], value), preferred)];
 }

@@ -19,10 +19,10 @@ import { lookupGlobalConditionKey } from '../data/globalConditionKeys';
 import { parseOperator } from '../data/operators';
 import { reference, type ActionInfo } from '../data/reference';
 import { actionPatternCovers, containsPolicyVariable, hasWildcard, globMatches } from '../match';
-import type { ConditionBlock, ConditionEntry, PolicyDocument, Statement, ValueItem } from '../parse/model';
+import { allStatements, type ConditionBlock, type ConditionEntry, type PolicyDocument, type Statement, type ValueItem } from '../parse/model';
 import type { RuleContext } from '../rule';
 import type { PolicyKind } from '../types';
-import { actionPatternsFor, actionTexts, conditionEntries } from './_util';
+import { actionPatternsFor, actionTexts, conditionEntries, memo } from './_util';
 
 /** `sagemaker:CreateTrainingJob` for an ActionInfo. */
 export function fullName(action: ActionInfo): string {
@@ -437,9 +437,25 @@ export function denyCovers(s: Statement, action: ActionInfo): boolean {
  * requests that *carry* the key, which guards nothing.
  */
 export function deniedWithGuard(doc: PolicyDocument, action: ActionInfo, predicate: KeyPredicate): boolean {
-  return doc.statements.some(
+  return allStatements(doc).some(
     (s) => denyCovers(s, action) && conditionEntries(s).some(({ block, entry }) => predicate(entry.key.toLowerCase()) && !isNullWith(block, entry, 'false')),
   );
+}
+
+/**
+ * Scope of the rules whose findings depend on other statements only through their Deny statements
+ * (deniedWithGuard, deniedOutright, deniedUnlessCondition): see Rule.scope.
+ */
+export function denyText(s: Statement, text: string): string {
+  return s.effect === 'Deny' ? text : '';
+}
+
+/**
+ * Scope of the rules that also read the tag gating of the document (tagGating): the Deny statements and
+ * the statements that mention a resource tag.
+ */
+export function tagGatingText(s: Statement, text: string): string {
+  return s.effect === 'Deny' || /resourcetag/i.test(text) ? text : '';
 }
 
 /** Keys in any case: `keyIs('sagemaker:VpcSubnets', ...)` for a predicate. */
@@ -517,29 +533,32 @@ export interface TagGating {
 export function tagGating(doc: PolicyDocument, callerTied = false): TagGating {
   const keys = new Map<string, string>();
   const statements: Statement[] = [];
-  const add = (tag: string) => keys.has(tag.toLowerCase()) || keys.set(tag.toLowerCase(), tag);
-  for (const s of doc.statements) {
-    if (s.effect !== 'Allow' && s.effect !== 'Deny') continue;
-    if (!actionTexts(s).some((p) => patternMayCoverService(p, 'sagemaker') && reference().matchActions(p).some((a) => a.service === 'sagemaker'))) continue;
-    let gates = false;
-    for (const { entry } of conditionEntries(s)) {
-      const texts = entry.values.map((v) => v.text).filter((t): t is string => t !== undefined);
-      const key = entry.key.toLowerCase();
-      if (RESOURCE_TAG_KEY.test(key) && (!callerTied || texts.some((t) => PRINCIPAL_VARIABLE.test(t)))) {
-        add(entry.key.slice(entry.key.indexOf('/') + 1));
-        gates = true;
-      }
-      if (callerTied && !PRINCIPAL_KEY.test(key)) continue;
-      for (const text of texts) {
-        for (const vm of text.matchAll(RESOURCE_TAG_VARIABLE)) {
-          add(vm[1]);
-          gates = true;
-        }
-      }
-    }
-    if (gates) statements.push(s);
+  for (const s of allStatements(doc)) {
+    // Worked out once per statement: after an edit, only the edited statement is new.
+    const tags = (callerTied ? callerTiedGatingTags : gatingTags)(s);
+    if (tags.length === 0) continue;
+    for (const tag of tags) if (!keys.has(tag.toLowerCase())) keys.set(tag.toLowerCase(), tag);
+    statements.push(s);
   }
   return { keys, statements };
+}
+
+const gatingTags = memo((s: Statement) => tagsGatedBy(s, false));
+const callerTiedGatingTags = memo((s: Statement) => tagsGatedBy(s, true));
+
+/** The tag keys one statement gates SageMaker access on, in the order written (see tagGating). */
+function tagsGatedBy(s: Statement, callerTied: boolean): string[] {
+  const tags: string[] = [];
+  if (s.effect !== 'Allow' && s.effect !== 'Deny') return tags;
+  if (!actionTexts(s).some((p) => patternMayCoverService(p, 'sagemaker') && reference().matchActions(p).some((a) => a.service === 'sagemaker'))) return tags;
+  for (const { entry } of conditionEntries(s)) {
+    const texts = entry.values.map((v) => v.text).filter((t): t is string => t !== undefined);
+    const key = entry.key.toLowerCase();
+    if (RESOURCE_TAG_KEY.test(key) && (!callerTied || texts.some((t) => PRINCIPAL_VARIABLE.test(t)))) tags.push(entry.key.slice(entry.key.indexOf('/') + 1));
+    if (callerTied && !PRINCIPAL_KEY.test(key)) continue;
+    for (const text of texts) for (const vm of text.matchAll(RESOURCE_TAG_VARIABLE)) tags.push(vm[1]);
+  }
+  return tags;
 }
 
 /**

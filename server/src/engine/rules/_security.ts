@@ -5,7 +5,7 @@
  */
 import { reference } from '../data/reference';
 import { actionPatternCovers } from '../match';
-import type { PolicyDocument, Statement, ValueItem } from '../parse/model';
+import { allStatements, type PolicyDocument, type Statement, type ValueItem } from '../parse/model';
 import type { PolicyKind } from '../types';
 import { MAX_ACTION_LENGTH } from './_action';
 import { actionTexts } from './_util';
@@ -17,15 +17,23 @@ import { actionTexts } from './_util';
  */
 export function identityAllowStatements(doc: PolicyDocument, kind: PolicyKind): Statement[] {
   if (kind !== 'identity' && kind !== 'fragment') return [];
-  return doc.statements.filter(
-    (s) =>
-      s.effect === 'Allow' &&
-      !s.element('Principal') &&
-      !s.element('NotPrincipal') &&
-      !s.element('NotAction') &&
-      // `"*"` / `"*:*"` is administrator access, reported as an error by full-wildcard-action: no need to list what it includes.
-      !actionTexts(s).some((p) => p === '*' || p === '*:*'),
+  return doc.statements.filter(isIdentityAllow);
+}
+
+function isIdentityAllow(s: Statement): boolean {
+  return (
+    s.effect === 'Allow' &&
+    !s.element('Principal') &&
+    !s.element('NotPrincipal') &&
+    !s.element('NotAction') &&
+    // `"*"` / `"*:*"` is administrator access, reported as an error by full-wildcard-action: no need to list what it includes.
+    !actionTexts(s).some((p) => p === '*' || p === '*:*')
   );
+}
+
+/** What an identity Allow statement contributes to a document-wide union of granted `actions` (for Rule.scope). */
+export function identityGrantsOf(s: Statement, actions: readonly string[]): string {
+  return isIdentityAllow(s) ? grantedOf(s, actions).join(' ') : '';
 }
 
 /**
@@ -67,7 +75,7 @@ export function unconstrainedResource(s: Statement): ValueItem | undefined {
 
 /** Is the action taken away by a Deny without conditions on every resource (for the policy's own principal)? */
 export function deniedOutright(doc: PolicyDocument, action: string): boolean {
-  return doc.statements.some(
+  return allStatements(doc).some(
     (s) =>
       s.effect === 'Deny' &&
       !s.element('Condition') &&

@@ -1,12 +1,12 @@
 import { parseOperator, type ParsedOperator } from '../data/operators';
-import type { ConditionBlock, ConditionEntry, JsonNode, PolicyDocument, Statement, ValueItem } from '../parse/model';
+import { allStatements, type ConditionBlock, type ConditionEntry, type JsonNode, type PolicyDocument, type Statement, type ValueItem } from '../parse/model';
 import { actionPatternCovers, globMatches } from '../match';
 
 /**
  * Derived per statement and shared by every rule (a WeakMap, so it lives as long as the parsed document):
  * dozens of rules ask the same questions of each statement, and a read-only policy lists thousands of actions.
  */
-function memo<T>(compute: (s: Statement) => T): (s: Statement) => T {
+export function memo<T>(compute: (s: Statement) => T): (s: Statement) => T {
   const cache = new WeakMap<Statement, T>();
   return (s) => {
     let value = cache.get(s);
@@ -91,7 +91,7 @@ export function findConditionKey(statement: Statement, predicate: (lowerKey: str
  * matching `predicate`? (The seed pages often allow broadly and deny unless a condition holds.)
  */
 export function deniedUnlessCondition(doc: PolicyDocument, action: string, predicate: (lowerKey: string) => boolean): boolean {
-  return doc.statements.some(
+  return allStatements(doc).some(
     (s) => s.effect === 'Deny' && grantsAction(s, action) && findConditionKey(s, predicate).length > 0,
   );
 }

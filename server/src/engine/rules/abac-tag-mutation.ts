@@ -13,6 +13,7 @@ import {
   tagGating,
   tiesResourceTagToCaller,
   type KeyPredicate,
+  tagGatingText,
 } from './_grants';
 import { conditionEntries } from './_util';
 
@@ -71,6 +72,7 @@ export const rule: Rule = {
   id: 'abac-tag-mutation',
   defaultSeverity: 'warning',
   summary: 'Access is gated on a resource tag, yet `sagemaker:AddTags`/`DeleteTags` are allowed without restricting that tag: users can re-tag resources to gain access.',
+  scope: tagGatingText,
   check({ doc, kind, report }) {
     if (!isGrantingKind(kind)) return;
     // ABAC that compares a resource tag with the caller (team = the caller's team, owner = the caller).

@@ -4,6 +4,7 @@ export const rule: Rule = {
   id: 'allow-not-action',
   defaultSeverity: 'warning',
   summary: '`Allow` with `NotAction`: grants every other action of every service, including actions added later.',
+  scope: 'statement',
   check({ doc, kind, report }) {
     for (const s of doc.statements) {
       const notAction = s.element('NotAction');

@@ -4,6 +4,7 @@ export const rule: Rule = {
   id: 'allow-not-principal',
   defaultSeverity: 'warning',
   summary: '`Allow` with `NotPrincipal`: grants every principal except the ones listed, including anonymous callers.',
+  scope: 'statement',
   check({ doc, report }) {
     for (const s of doc.statements) {
       if (s.effect !== 'Allow') continue;

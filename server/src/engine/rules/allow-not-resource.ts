@@ -4,6 +4,7 @@ export const rule: Rule = {
   id: 'allow-not-resource',
   defaultSeverity: 'warning',
   summary: '`Allow` with `NotResource`: grants the actions on every other resource, including ones created later.',
+  scope: 'statement',
   check({ doc, report }) {
     for (const s of doc.statements) {
       const notResource = s.element('NotResource');

@@ -6,6 +6,7 @@ export const rule: Rule = {
   id: 'arn-field-missing',
   defaultSeverity: 'error',
   summary: 'An empty Region or account field in an ARN whose resource type needs it (`arn:aws:ec2::123456789012:subnet/...`).',
+  scope: 'statement',
   check({ doc, report }) {
     for (const v of fieldVerdicts(doc)) {
       if (v.verdict !== 'required' || v.field.text !== '') continue;

@@ -7,6 +7,7 @@ export const rule: Rule = {
   id: 'arn-field-not-allowed',
   defaultSeverity: 'error',
   summary: 'A Region or account in an ARN whose resource type has none (`arn:aws:s3::123456789012:bucket`, `arn:aws:iam:us-east-1:...`).',
+  scope: 'statement',
   check({ doc, report }) {
     for (const v of fieldVerdicts(doc)) {
       if (v.verdict !== 'none' || v.field.text === '') continue;

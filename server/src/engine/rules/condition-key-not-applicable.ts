@@ -62,6 +62,7 @@ export const rule: Rule = {
   id: 'condition-key-not-applicable',
   defaultSeverity: 'warning',
   summary: 'A service condition key that no action of the statement supports: the request never carries it, so the condition never holds (or, with IfExists, never restricts).',
+  scope: 'statement',
   check({ doc, report }) {
     const ref = reference();
     for (const s of doc.statements) {

@@ -10,6 +10,7 @@ export const rule: Rule = {
   id: 'conflicting-elements',
   defaultSeverity: 'error',
   summary: '`Action`+`NotAction`, `Resource`+`NotResource` or `Principal`+`NotPrincipal` in one statement.',
+  scope: 'statement',
   check({ doc, report }) {
     for (const s of doc.statements) {
       for (const [positive, negative] of PAIRS) {

@@ -2,7 +2,7 @@ import { parseOperator } from '../data/operators';
 import type { Statement } from '../parse/model';
 import type { Rule } from '../rule';
 import { conditionEntries } from './_util';
-import { actionsSupportingKey, actionTemplateGlobs, isGrantingKind, lazy, protectedTemplates, reportUnguardedGrants, tagGating, type KeyPredicate } from './_grants';
+import { actionsSupportingKey, actionTemplateGlobs, isGrantingKind, lazy, protectedTemplates, reportUnguardedGrants, tagGating, type KeyPredicate, tagGatingText } from './_grants';
 
 /**
  * aws:RequestTag/<any key> or aws:TagKeys; and a resource-tag condition, which SageMaker evaluates against
@@ -25,6 +25,7 @@ export const rule: Rule = {
   id: 'create-without-tags',
   defaultSeverity: 'info',
   summary: 'SageMaker create actions allowed without requiring tags (`aws:RequestTag/<key>` or `aws:TagKeys`) in a document that otherwise uses tag-based access.',
+  scope: tagGatingText,
   check(ctx) {
     if (!isGrantingKind(ctx.kind)) return;
     const gating = tagGating(ctx.doc);

@@ -7,6 +7,7 @@ export const rule: Rule = {
   id: 'deprecated-condition-key',
   defaultSeverity: 'warning',
   summary: 'A condition key AWS marks deprecated (e.g. `sagemaker:VolumeKmsKey`, replaced by `sagemaker:VolumeKmsKeyArn`).',
+  scope: 'statement',
   check({ doc, report }) {
     const ref = reference();
     for (const s of doc.statements) {

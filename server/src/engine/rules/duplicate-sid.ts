@@ -1,16 +1,19 @@
+import { allStatements, inView } from '../parse/model';
 import type { Rule } from '../rule';
 
 export const rule: Rule = {
   id: 'duplicate-sid',
   defaultSeverity: 'error',
   summary: 'Two statements with the same `Sid`.',
+  scope: (s) => s.sid ?? '',
   check({ doc, report }) {
     const seen = new Set<string>();
-    for (const s of doc.statements) {
-      const v = s.element('Sid')?.value;
-      if (v?.type !== 'string' || v.value === '') continue;
-      const sid = v.value as string;
-      if (seen.has(sid)) report({ node: v, message: `Sid "${sid}" is used by another statement of this policy: Sids must be unique, and IAM rejects the policy.` });
+    const shown = inView(doc);
+    for (const s of allStatements(doc)) {
+      const sid = s.sid;
+      if (sid === undefined || sid === '') continue;
+      const v = s.element('Sid')!.value!;
+      if (seen.has(sid) && shown(s)) report({ node: v, message: `Sid "${sid}" is used by another statement of this policy: Sids must be unique, and IAM rejects the policy.` });
       seen.add(sid);
     }
   },

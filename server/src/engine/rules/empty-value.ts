@@ -39,6 +39,7 @@ export const rule: Rule = {
   id: 'empty-value',
   defaultSeverity: 'info',
   summary: 'An empty string, array or object where a value is needed (`"Sid": ""`, `"Action": []`, `"Condition": {}`).',
+  scope: 'statement',
   check(ctx) {
     for (const p of ctx.doc.topLevel) {
       if (p.key === 'Id' && isEmpty(p.value)) ctx.report({ node: p.value!, message: 'Empty "Id": it has no effect. Fill it in or remove it.', fixes: removeFix(ctx, p.node, 'Remove the empty "Id"') });

@@ -75,6 +75,7 @@ export const rule: Rule = {
   id: 'forallvalues-allow-absent-key',
   defaultSeverity: 'warning',
   summary: '`ForAllValues:` in an `Allow`: the condition is also true when the request has no such key at all.',
+  scope: 'statement',
   check({ doc, report }) {
     for (const s of doc.statements) {
       if (s.effect !== 'Allow') continue;

@@ -5,6 +5,7 @@ export const rule: Rule = {
   id: 'full-wildcard-action',
   defaultSeverity: 'error',
   summary: '`Allow` of every action (`"*"` or `"*:*"`); administrator access when the resource is `*` too.',
+  scope: 'statement',
   check({ doc, kind, report }) {
     // SCPs, permissions boundaries and VPC endpoint policies only filter what other policies grant:
     // an Allow of "*" there is the default (FullAWSAccess), not a grant.

@@ -35,6 +35,7 @@ export const rule: Rule = {
   id: 'instance-type-pattern',
   defaultSeverity: 'warning',
   summary: 'A `sagemaker:InstanceTypes` value that cannot match a SageMaker instance type (no `ml.` prefix, e.g. `m5.*`).',
+  scope: 'statement',
   check({ doc, report }) {
     for (const { statement, op, ignoreCase, value: v } of stringConditionValues(doc, KEY)) {
       if (canMatchMlType(v.text, op.base.wildcards, ignoreCase)) continue;

@@ -118,6 +118,7 @@ export const rule: Rule = {
   id: 'invalid-arn',
   defaultSeverity: 'error',
   summary: 'A Resource/NotResource that is not a valid ARN: too few parts, unknown partition or service, upper-case service, malformed Region or account.',
+  scope: 'statement',
   check({ doc, report }) {
     for (const s of doc.statements) {
       for (const item of [...s.resources, ...s.notResources]) {

@@ -5,6 +5,7 @@ export const rule: Rule = {
   id: 'invalid-effect',
   defaultSeverity: 'error',
   summary: '`Effect` other than `Allow` or `Deny` (case matters).',
+  scope: 'statement',
   check({ doc, report }) {
     for (const s of doc.statements) {
       const v = s.element('Effect')?.value;

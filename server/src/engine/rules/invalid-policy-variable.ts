@@ -168,6 +168,7 @@ export const rule: Rule = {
   id: 'invalid-policy-variable',
   defaultSeverity: 'error',
   summary: 'A malformed `${...}` (no closing brace, whitespace, empty), an unknown or multivalued variable, or a variable where IAM does not expand it (Action, Effect, Sid, condition keys).',
+  scope: 'statement',
   check(ctx) {
     const { doc } = ctx;
     // Nothing to check without a `${` or a `{prefix:key}`: most documents.

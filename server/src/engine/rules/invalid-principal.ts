@@ -92,6 +92,7 @@ export const rule: Rule = {
   id: 'invalid-principal',
   defaultSeverity: 'error',
   summary: 'A bad principal: an account that is not 12 digits (`AccountX`), an unknown principal type, a malformed service principal (`sagemaker`).',
+  scope: 'statement',
   check({ doc, report }) {
     for (const s of doc.statements) {
       const p = principalOf(s);

@@ -1,4 +1,5 @@
 import { replaceString } from '../edits';
+import { allStatements, inView } from '../parse/model';
 import type { Rule } from '../rule';
 
 /** IAM (identity, boundary, trust, SCP) allows only ASCII letters and digits; S3, KMS and others allow more. */
@@ -8,19 +9,25 @@ export const rule: Rule = {
   id: 'invalid-sid',
   defaultSeverity: 'error',
   summary: '`Sid` with characters other than A-Z, a-z, 0-9 (IAM policies), or a `Sid` that is not a string.',
+  scope: (s) => s.sid ?? '',
   check({ doc, kind, report }) {
     // Sids the fixes must not collide with (duplicate-sid): those already in the policy and those fixes hand out.
-    const taken = new Set(doc.statements.map((s) => s.sid).filter((sid): sid is string => sid !== undefined));
+    const taken = new Set(allStatements(doc).map((s) => s.sid).filter((sid): sid is string => sid !== undefined));
     const unique = (base: string): string => {
       let name = base;
       for (let n = 2; taken.has(name); n++) name = `${base}${n}`;
       taken.add(name);
       return name;
     };
-    for (const s of doc.statements) {
+    // In document order, also outside a view: the names fixes hand out depend on the statements before.
+    const shown = inView(doc);
+    for (const s of allStatements(doc)) {
+      // Most Sids are fine: decided on the parsed Sid before looking for its node.
+      if (s.sid !== undefined && (!IAM_KINDS.has(kind) || s.sid === '' || /^[A-Za-z0-9]+$/.test(s.sid))) continue;
       const v = s.element('Sid')?.value;
       if (!v) continue;
       if (v.type !== 'string') {
+        if (!shown(s)) continue;
         report({ node: v, message: `"Sid" must be a string, not ${v.type === 'null' ? 'null' : v.type === 'array' || v.type === 'object' ? `an ${v.type}` : `a ${v.type}`}: IAM rejects the policy.` });
         continue;
       }
@@ -28,6 +35,7 @@ export const rule: Rule = {
       if (!IAM_KINDS.has(kind) || sid === '' || /^[A-Za-z0-9]+$/.test(sid)) continue;
       const stripped = sid.replace(/[^A-Za-z0-9]/g, '');
       const cleaned = stripped ? unique(stripped) : '';
+      if (!shown(s)) continue;
       report({
         node: v,
         message: `Sid "${sid}" contains characters IAM does not allow (${[...new Set(sid.replace(/[A-Za-z0-9]/g, ''))].map((c) => JSON.stringify(c)).join(' ')}): IAM policies accept only letters and digits.`,

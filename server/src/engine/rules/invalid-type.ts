@@ -32,6 +32,7 @@ export const rule: Rule = {
   id: 'invalid-type',
   defaultSeverity: 'error',
   summary: 'A value of the wrong JSON type (number `Effect`, object `Action`, array `Version`, ...).',
+  scope: 'statement',
   check(ctx) {
     const { doc } = ctx;
     for (const p of doc.topLevel) {

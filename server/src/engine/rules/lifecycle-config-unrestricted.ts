@@ -1,8 +1,9 @@
 import { reference, type ActionInfo } from '../data/reference';
 import { isBroadResource } from '../match';
-import type { Statement } from '../parse/model';
+import { allStatements, type Statement } from '../parse/model';
 import type { Rule } from '../rule';
-import { allowHasGuard, deniedWithGuard, ruleGrants, grantingEntry, isGrantingKind, keyIs, listActions } from './_grants';
+import { memo } from './_util';
+import { allowHasGuard, deniedWithGuard, denyText, ruleGrants, grantingEntry, isGrantingKind, keyIs, listActions } from './_grants';
 
 interface Family {
   /** sagemaker:NotebookInstanceLifecycleConfigArns / sagemaker:StudioLifecycleConfigArns */
@@ -50,6 +51,14 @@ function lifecycleFamilies(): Family[] {
   return families;
 }
 
+/** Scope: besides the Deny statements, the other statements matter through which families' attach actions they allow. */
+function attachesAndDenies(s: Statement, text: string): string {
+  return denyText(s, text) + attaches(s).map((a) => (a ? '1' : '0')).join('');
+}
+
+/** For each family, whether the statement grants one of its attaching actions (asked of every statement after each edit). */
+const attaches = memo((s: Statement): boolean[] => lifecycleFamilies().map((f) => ruleGrants(s, f.attach).length > 0));
+
 /** On `*`, `arn:...:*`, `<type>/*` or through NotResource: every configuration or notebook, not a named one. */
 function onEverything(s: Statement): boolean {
   return s.element('NotResource') !== undefined || s.resources.some((r) => r.text !== undefined && isBroadResource(r.text));
@@ -59,11 +68,12 @@ export const rule: Rule = {
   id: 'lifecycle-config-unrestricted',
   defaultSeverity: 'info',
   summary: 'Notebook/Studio lifecycle-config creation, or attaching one (`CreateNotebookInstance`, `UpdateNotebookInstance`, user profiles, domains), on `*` without lifecycle-config ARN conditions.',
+  scope: attachesAndDenies,
   check({ doc, kind, report }) {
     if (!isGrantingKind(kind)) return;
     const fams = lifecycleFamilies();
     // Does some Allow statement let the caller attach a configuration of the family (guarded or not)?
-    const attachAllowed = fams.map((f) => doc.statements.some((s) => ruleGrants(s, f.attach).length > 0));
+    const attachAllowed = fams.map((_, i) => allStatements(doc).some((s) => attaches(s)[i]));
     for (const s of doc.statements) {
       if (s.effect !== 'Allow' || !onEverything(s)) continue;
       const attach: ActionInfo[] = [];

@@ -6,6 +6,7 @@ export const rule: Rule = {
   id: 'like-without-wildcard',
   defaultSeverity: 'hint',
   summary: '`StringLike`/`ArnLike` whose values have no wildcard: `StringEquals`/`ArnEquals` says the same more plainly.',
+  scope: 'statement',
   check({ doc, report }) {
     for (const s of doc.statements) {
       for (const block of s.conditions) {

@@ -37,6 +37,7 @@ export const rule: Rule = {
   id: 'malformed-action',
   defaultSeverity: 'error',
   summary: 'An action that is not `service:Action`: no colon, whitespace, two colons, an empty part or a stray character.',
+  scope: 'statement',
   check({ doc, report }) {
     for (const s of doc.statements) {
       for (const { element, items } of actionLists(s)) {

@@ -18,6 +18,7 @@ export const rule: Rule = {
   id: 'missing-element',
   defaultSeverity: 'error',
   summary: 'No `Statement`; a statement without `Effect`, `Action`/`NotAction`, `Resource`/`NotResource` or (resource, trust) `Principal`.',
+  scope: 'statement',
   check({ doc, kind, report }) {
     if (kind !== 'fragment' && !doc.topLevel.some((p) => p.key.toLowerCase() === 'statement') && doc.root) {
       report({ offset: doc.root.offset, length: 1, message: 'The policy has no "Statement": it grants and denies nothing, and IAM rejects it.' });

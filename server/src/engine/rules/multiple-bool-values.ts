@@ -5,6 +5,7 @@ export const rule: Rule = {
   id: 'multiple-bool-values',
   defaultSeverity: 'error',
   summary: '`Bool` or `Null` with more than one value for a key.',
+  scope: 'statement',
   check({ doc, report }) {
     for (const s of doc.statements) {
       for (const block of s.conditions) {

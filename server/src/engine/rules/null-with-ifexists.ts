@@ -8,6 +8,7 @@ export const rule: Rule = {
   id: 'null-with-ifexists',
   defaultSeverity: 'error',
   summary: '`Null` combined with `IfExists` or a set operator (`NullIfExists`, `ForAllValues:Null`): IAM rejects it.',
+  scope: 'statement',
   check({ doc, report }) {
     for (const s of doc.statements) {
       for (const block of s.conditions) {

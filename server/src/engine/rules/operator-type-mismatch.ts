@@ -96,6 +96,7 @@ export const rule: Rule = {
   id: 'operator-type-mismatch',
   defaultSeverity: 'warning',
   summary: 'The operator family does not fit the key type or the value (`NumericLessThan` on a string key, `Bool` with "yes", a bad date or CIDR, `Arn*` on a non-ARN key).',
+  scope: 'statement',
   check({ doc, report }) {
     for (const s of doc.statements) {
       for (const block of s.conditions) {

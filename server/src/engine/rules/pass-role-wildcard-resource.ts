@@ -31,6 +31,7 @@ export const rule: Rule = {
   id: 'pass-role-wildcard-resource',
   defaultSeverity: 'warning',
   summary: '`iam:PassRole` (directly or through `iam:*`, `iam:Pass*`, `*`) allowed on `*` or every role (`role/*`).',
+  scope: 'statement',
   check({ doc, report }) {
     for (const s of doc.statements) {
       if (s.effect !== 'Allow' || !grantsAction(s, 'iam:PassRole')) continue;

@@ -30,6 +30,7 @@ export const rule: Rule = {
   id: 'passed-to-service-invalid',
   defaultSeverity: 'error',
   summary: 'An `iam:PassedToService` value that is not a service principal (`sagemaker`, `sagemaker.amazon.com`).',
+  scope: 'statement',
   check({ doc, report }) {
     for (const { statement, op, ignoreCase, value: v } of stringConditionValues(doc, KEY)) {
       // A pattern (sagemaker.*) may match real names; wildcard-without-like covers patterns under StringEquals.

@@ -7,6 +7,7 @@ export const rule: Rule = {
   id: 'principal-in-identity-policy',
   defaultSeverity: 'error',
   summary: '`Principal`/`NotPrincipal` in a document set to be an identity, boundary or SCP policy.',
+  scope: 'statement',
   check({ doc, kind, report }) {
     if (!IDENTITY_KINDS.has(kind)) return;
     for (const s of doc.statements) {

@@ -1,5 +1,6 @@
 import type { Rule } from '../rule';
-import { actionItemFor, deniedOutright, grantedOf, identityAllowStatements, listNames, unconstrainedResource } from './_security';
+import { denyText } from './_grants';
+import { actionItemFor, deniedOutright, grantedOf, identityAllowStatements, identityGrantsOf, listNames, unconstrainedResource } from './_security';
 
 /** IAM actions that change what a principal may do, with what each lets the caller do to itself. */
 const SELF_GRANT: readonly string[] = [
@@ -43,6 +44,8 @@ export const rule: Rule = {
   id: 'privilege-escalation',
   defaultSeverity: 'warning',
   summary: 'Unconstrained actions that let a principal raise its own rights (`iam:PutRolePolicy`, `iam:CreatePolicyVersion`, `sts:AssumeRole` on `*`, PassRole + a compute create action, ...).',
+  // Other statements matter through their Denies and the compute-create actions they allow.
+  scope: (s, text) => denyText(s, text) + identityGrantsOf(s, COMPUTE_CREATE),
   check({ doc, kind, report }) {
     const statements = identityAllowStatements(doc, kind);
     const allowed = (action: string) => !deniedOutright(doc, action);
@@ -50,7 +53,7 @@ export const rule: Rule = {
     // Compute actions allowed anywhere in the document (worked out once, and only when a statement passes every role).
     const computeActions = (): string[] => {
       if (!compute) {
-        const granted = new Set(statements.flatMap((s) => grantedOf(s, COMPUTE_CREATE)));
+        const granted = new Set(identityAllowStatements(doc.whole ?? doc, kind).flatMap((s) => grantedOf(s, COMPUTE_CREATE)));
         compute = COMPUTE_CREATE.filter((a) => granted.has(a) && allowed(a));
       }
       return compute;

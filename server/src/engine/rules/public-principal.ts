@@ -46,6 +46,7 @@ export const rule: Rule = {
   id: 'public-principal',
   defaultSeverity: 'warning',
   summary: '`Principal: "*"` (or `{"AWS": "*"}`) in an `Allow` without a condition that restricts who (`aws:PrincipalOrgID`, `aws:SourceVpce`, `aws:SourceAccount`, ...).',
+  scope: 'statement',
   check({ doc, kind, report }) {
     // A VPC endpoint policy's "*" means "whoever comes through this endpoint": the endpoint already narrows it.
     if (kind === 'endpoint') return;

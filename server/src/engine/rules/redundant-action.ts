@@ -23,6 +23,7 @@ export const rule: Rule = {
   id: 'redundant-action',
   defaultSeverity: 'hint',
   summary: 'An action already covered by another entry of the same statement (`s3:GetObject` next to `s3:Get*`).',
+  scope: 'statement',
   check({ doc, report }) {
     for (const s of doc.statements) {
       for (const { element, items } of actionLists(s)) {

@@ -134,6 +134,7 @@ export const rule: Rule = {
   id: 'resource-type-mismatch',
   defaultSeverity: 'warning',
   summary: 'A resource that no action of the statement can apply to (`s3:GetObject` on a bucket ARN, `ecr:GetAuthorizationToken` on a repository).',
+  scope: 'statement',
   check({ doc, report }) {
     for (const s of doc.statements) {
       const arns = s.resources.filter((r): r is ValueItem & { text: string } => r.node.type === 'string' && r.text !== undefined && r.text.startsWith('arn:'));

@@ -45,6 +45,7 @@ export const rule: Rule = {
   id: 'sagemaker-full-access',
   defaultSeverity: 'warning',
   summary: 'A reference to the AWS managed policy `AmazonSageMakerFullAccess`, or `sagemaker:*` allowed on every resource without a condition.',
+  scope: 'statement',
   check({ doc, report }) {
     for (const s of doc.statements) {
       for (const node of grantingReferences(doc.text, s)) {

@@ -27,6 +27,7 @@ export const rule: Rule = {
   id: 'sagemaker-wildcard-unconditioned',
   defaultSeverity: 'warning',
   summary: '`sagemaker:Create*`, `Delete*`, `Update*`, `Start*` or `Stop*` allowed on `*` without any condition.',
+  scope: 'statement',
   check({ doc, report }) {
     for (const s of doc.statements) {
       if (s.effect !== 'Allow' || s.element('Condition')) continue;

@@ -22,6 +22,7 @@ export const rule: Rule = {
   id: 'service-wildcard',
   defaultSeverity: 'warning',
   summary: '`Allow` of every action of a service (`service:*`), including permission changes and actions added later.',
+  scope: 'statement',
   check({ doc, kind, report }) {
     if (NON_GRANTING_KINDS.has(kind)) return;
     const ref = reference();

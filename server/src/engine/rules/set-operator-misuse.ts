@@ -7,6 +7,7 @@ export const rule: Rule = {
   id: 'set-operator-misuse',
   defaultSeverity: 'warning',
   summary: '`ForAllValues:`/`ForAnyValue:` on a single-valued key, or a multivalued key (`aws:TagKeys`, `sagemaker:InstanceTypes`, ...) without one.',
+  scope: 'statement',
   check({ doc, report }) {
     for (const s of doc.statements) {
       for (const block of s.conditions) {

@@ -1,3 +1,5 @@
+import { denyText } from './_grants';
+import { allStatements } from '../parse/model';
 import type { Rule } from '../rule';
 import { addConditionFix } from './_condition-fix';
 import { isValidServicePrincipal, principalOf, serviceItems } from './_principals';
@@ -20,10 +22,11 @@ export const rule: Rule = {
   id: 'trust-missing-source-condition',
   defaultSeverity: 'info',
   summary: 'A trust or resource policy lets an AWS service principal in without `aws:SourceAccount`/`aws:SourceArn` (confused deputy).',
+  scope: denyText,
   check({ doc, kind, report }) {
     if (kind !== 'trust' && kind !== 'resource') return;
     // A Deny elsewhere that tests the source keys guards the whole document.
-    if (doc.statements.some((s) => s.effect === 'Deny' && findConditionKey(s, isSourceKey).length > 0)) return;
+    if (allStatements(doc).some((s) => s.effect === 'Deny' && findConditionKey(s, isSourceKey).length > 0)) return;
     for (const s of doc.statements) {
       if (s.effect !== 'Allow') continue;
       const p = principalOf(s);

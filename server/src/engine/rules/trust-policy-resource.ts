@@ -5,6 +5,7 @@ export const rule: Rule = {
   id: 'trust-policy-resource',
   defaultSeverity: 'error',
   summary: 'A role trust policy statement with `Resource`/`NotResource`: the resource of a trust policy is the role itself.',
+  scope: 'statement',
   check({ doc, kind, report }) {
     if (kind !== 'trust') return;
     for (const s of doc.statements) {

@@ -1,9 +1,11 @@
+import { denyText } from './_grants';
 import { getNodeValue } from 'jsonc-parser';
 import { reference } from '../data/reference';
 import { actionPatternCovers, globMatches } from '../match';
-import type { Statement } from '../parse/model';
+import { allStatements, type Statement } from '../parse/model';
 import type { Rule } from '../rule';
 import { principalOf } from './_principals';
+import { memo } from './_util';
 
 /** Plain string items, or undefined when any is unknown (an intrinsic, a variable). */
 function texts(items: ReadonlyArray<{ text: string | undefined }>): string[] | undefined {
@@ -67,6 +69,9 @@ function denyFacts(deny: Statement): DenyFacts | undefined {
   return { statement: deny, actions, notActions, resources, principal };
 }
 
+/** Per statement, once: every edit elsewhere asks again of every Deny. */
+const factsOf = memo((deny: Statement): DenyFacts | null => denyFacts(deny) ?? null);
+
 /** The Deny applies to (at least) the principals the Allow names. */
 function principalsCovered(allowPrincipal: string | undefined | null, deny: DenyFacts): boolean {
   if (deny.principal === undefined) return allowPrincipal === undefined;
@@ -125,11 +130,12 @@ export const rule: Rule = {
   id: 'unconditional-deny-overrides',
   defaultSeverity: 'info',
   summary: 'A `Deny` without a condition covers every action (and resource) an `Allow` in the same document grants: the Allow can never work.',
+  scope: denyText,
   check({ doc, report }) {
-    const denies = doc.statements
+    const denies = allStatements(doc)
       .filter((s) => s.effect === 'Deny' && !s.element('Condition'))
-      .map(denyFacts)
-      .filter((d): d is DenyFacts => d !== undefined);
+      .map(factsOf)
+      .filter((d): d is DenyFacts => d !== null);
     if (denies.length === 0) return;
     const candidates = denyIndex(denies);
     for (const allow of doc.statements) {

@@ -8,6 +8,7 @@ export const rule: Rule = {
   id: 'unknown-action',
   defaultSeverity: 'error',
   summary: 'The action does not exist in its service (actions are case-insensitive: a different case is fine).',
+  scope: 'statement',
   check({ doc, report }) {
     const ref = reference();
     for (const { element, item, text, action } of actionEntries(doc)) {

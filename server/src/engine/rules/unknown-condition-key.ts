@@ -28,6 +28,7 @@ export const rule: Rule = {
   id: 'unknown-condition-key',
   defaultSeverity: 'error',
   summary: 'A condition key that does not exist: an unknown `aws:` key (error) or a key the service does not define (warning).',
+  scope: 'statement',
   check({ doc, report }) {
     for (const s of doc.statements) {
       for (const block of s.conditions) {

@@ -22,6 +22,7 @@ export const rule: Rule = {
   id: 'unknown-condition-operator',
   defaultSeverity: 'error',
   summary: 'A condition operator IAM does not know (also a misspelled `IfExists`, `ForAllValues:` or `ForAnyValue:`, or wrong case).',
+  scope: 'statement',
   check({ doc, report }) {
     for (const s of doc.statements) {
       for (const block of s.conditions) {

@@ -32,6 +32,7 @@ export const rule: Rule = {
   id: 'unknown-element',
   defaultSeverity: 'error',
   summary: 'A key that is not a policy element where it stands (top-level `Sid`, `Actions`, `Resources`, `Conditions`, ...).',
+  scope: 'statement',
   check(ctx) {
     const { doc } = ctx;
     check(ctx, doc.topLevel, TOP_LEVEL_ELEMENTS, 'at the top level', STATEMENT_ELEMENTS);

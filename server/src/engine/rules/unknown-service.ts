@@ -25,6 +25,7 @@ export const rule: Rule = {
   id: 'unknown-service',
   defaultSeverity: 'error',
   summary: 'The service prefix of an action does not exist in the AWS Service Authorization Reference.',
+  scope: 'statement',
   check({ doc, report }) {
     const ref = reference();
     for (const { element, item, text, action, entries } of actionEntries(doc)) {

@@ -17,6 +17,7 @@ export const rule: Rule = {
   id: 'unreplaced-placeholder',
   defaultSeverity: 'warning',
   summary: 'A documentation placeholder left in a value: `<ACCOUNT_ID>`, `111122223333`, `account-id`, `region`, `your_KMS_key_ARN`, `AROAEXAMPLEID`, ...',
+  scope: 'statement',
   check({ doc, report }) {
     const emit = (node: JsonNode, p: Placeholder, where: string) =>
       report({

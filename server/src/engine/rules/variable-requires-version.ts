@@ -18,6 +18,7 @@ export const rule: Rule = {
   id: 'variable-requires-version',
   defaultSeverity: 'error',
   summary: 'A `${...}` policy variable in a document whose `Version` is missing or 2008-10-17: it is matched literally.',
+  scope: 'statement',
   check({ doc, kind, report }) {
     if (kind === 'fragment') return;
     const version = doc.version?.value;

@@ -6,6 +6,7 @@ export const rule: Rule = {
   id: 'wildcard-matches-nothing',
   defaultSeverity: 'error',
   summary: 'A wildcard action (`s3:Gett*`, `sagemaker:*Apps`) that matches no action of the service.',
+  scope: 'statement',
   check({ doc, report }) {
     const ref = reference();
     for (const { element, item, text, action } of actionEntries(doc)) {

@@ -6,6 +6,7 @@ export const rule: Rule = {
   id: 'wildcard-without-like',
   defaultSeverity: 'warning',
   summary: '`*` or `?` in a value of `StringEquals`/`ArnEquals`: a String operator matches it literally.',
+  scope: 'statement',
   check({ doc, report }) {
     for (const s of doc.statements) {
       for (const block of s.conditions) {

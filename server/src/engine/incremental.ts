@@ -1,0 +1,174 @@
+/**
+ * Linting the successive versions of one document, as the editor sends them while the user types. An edit
+ * inside one statement (the usual keystroke) re-parses only that statement and re-runs only what can
+ * have changed: each rule's `scope` says whether its findings in one statement depend on the others. The
+ * findings are exactly those `lint` gives for the same text (test/unit/incremental.test.ts checks it on
+ * random edits); anything the splice cannot handle is linted whole.
+ */
+import { isLiveFix } from './liveFix';
+import { checkRule, severityOf, sortFindings, type LintHooks } from './lint';
+import type { PolicyDocument, Statement } from './parse/model';
+import { parsePolicy } from './parse/parse';
+import { movePosition, planStatementSplice, spliceStatement, type TextChange } from './parse/splice';
+import type { Rule } from './rule';
+import { ALL_RULES } from './rules';
+import type { Finding, Fix, LintOptions, LintResult } from './types';
+
+export class IncrementalLinter {
+  private doc: PolicyDocument | undefined;
+  private optionsKey = '';
+  private last: LintResult = { kind: null, findings: [] };
+  /** Findings of the rules with a scope, by the statement they lie in. */
+  private inside = new Map<Statement, Finding[]>();
+  /** Findings of the rules with a scope that lie outside every statement. */
+  private outside: Finding[] = [];
+
+  constructor(private readonly rules: readonly Rule[] = ALL_RULES) {}
+
+  lint(text: string, options: LintOptions = {}, hooks: LintHooks = {}): LintResult {
+    const optionsKey = JSON.stringify(options);
+    if (this.doc && optionsKey === this.optionsKey) {
+      if (text === this.doc.text) return this.last;
+      let result: LintResult | undefined;
+      try {
+        result = this.relint(this.doc, text, options, hooks);
+      } catch {
+        result = undefined; // whatever went wrong (the tree may be half-spliced), the whole lint below starts afresh
+      }
+      if (result) return (this.last = result);
+    }
+    this.optionsKey = optionsKey;
+    return (this.last = this.lintWhole(text, options, hooks));
+  }
+
+  private lintWhole(text: string, options: LintOptions, hooks: LintHooks): LintResult {
+    const doc = parsePolicy(text, { kind: options.kind, strictJson: options.strictJson });
+    this.doc = doc;
+    this.inside = new Map();
+    this.outside = [];
+    if (doc.kind === null) return { kind: null, findings: [] };
+    const documentFindings: Finding[] = [];
+    for (const rule of this.rules) {
+      const severity = severityOf(rule, options);
+      if (!severity) continue;
+      if (rule.scope) this.file(doc, checkRule(doc, rule, severity, options, hooks, []));
+      else checkRule(doc, rule, severity, options, hooks, documentFindings);
+    }
+    return { kind: doc.kind, findings: this.collect(doc, documentFindings) };
+  }
+
+  /** The findings for `text` from those of the previous text, or undefined when it must be linted whole. */
+  private relint(previousDoc: PolicyDocument, text: string, options: LintOptions, hooks: LintHooks): LintResult | undefined {
+    const plan = planStatementSplice(previousDoc, text, { kind: options.kind, strictJson: options.strictJson });
+    if (!plan) return undefined;
+    const { change, previous } = plan;
+    // Before the tree is changed: what each rule's findings elsewhere depend on, and the findings after the
+    // edit moved to where they are in the new text.
+    const contributions = new Map<Rule, string>();
+    for (const rule of this.rules) if (typeof rule.scope === 'function') contributions.set(rule, rule.scope(previous, textOf(previous, previousDoc.text)));
+    for (let i = plan.index + 1; i < previousDoc.statements.length; i++) {
+      const statement = previousDoc.statements[i];
+      const found = this.inside.get(statement);
+      if (found && found.length > 0) this.inside.set(statement, found.map((f) => moveFinding(f, change)));
+    }
+    this.outside = this.outside.map((f) => moveFinding(f, change));
+
+    const doc = spliceStatement(previousDoc, text, plan, { kind: options.kind, strictJson: options.strictJson });
+    this.doc = doc;
+    if (!doc || doc.kind !== previousDoc.kind) return undefined; // the kind changes what every rule checks
+    const statement = doc.statements[plan.index];
+    this.inside.delete(previous);
+    this.inside.set(statement, []);
+    const view: PolicyDocument = { ...doc, statements: [statement], whole: doc };
+    const documentFindings: Finding[] = [];
+    for (const rule of this.rules) {
+      const severity = severityOf(rule, options);
+      if (!severity) continue;
+      if (!rule.scope) {
+        checkRule(doc, rule, severity, options, hooks, documentFindings);
+      } else if (typeof rule.scope === 'function' && rule.scope(statement, textOf(statement, text)) !== contributions.get(rule)) {
+        // What the other statements' findings depend on changed: re-check them all.
+        this.forget(doc, rule.id);
+        this.file(doc, checkRule(doc, rule, severity, options, hooks, []));
+      } else {
+        const own = this.inside.get(statement)!;
+        for (const f of checkRule(view, rule, severity, options, hooks, [])) if (within(statement, f.offset)) own.push(f);
+      }
+    }
+    return { kind: doc.kind, findings: this.collect(doc, documentFindings) };
+  }
+
+  /** Files findings of a scoped rule under the statement they lie in. */
+  private file(doc: PolicyDocument, findings: Finding[]): void {
+    for (const f of findings) {
+      const statement = statementAt(doc.statements, f.offset);
+      if (!statement) {
+        this.outside.push(f);
+        continue;
+      }
+      const list = this.inside.get(statement);
+      if (list) list.push(f);
+      else this.inside.set(statement, [f]);
+    }
+  }
+
+  private forget(doc: PolicyDocument, ruleId: string): void {
+    for (const s of doc.statements) {
+      const list = this.inside.get(s);
+      if (list?.some((f) => f.ruleId === ruleId)) this.inside.set(s, list.filter((f) => f.ruleId !== ruleId));
+    }
+    this.outside = this.outside.filter((f) => f.ruleId !== ruleId);
+  }
+
+  private collect(doc: PolicyDocument, documentFindings: Finding[]): Finding[] {
+    const all = documentFindings.concat(this.outside);
+    for (const s of doc.statements) {
+      const list = this.inside.get(s);
+      if (list) for (const f of list) all.push(f);
+    }
+    return sortFindings(all);
+  }
+}
+
+function textOf(statement: Statement, text: string): string {
+  return text.slice(statement.node.offset, statement.node.offset + statement.node.length);
+}
+
+function within(statement: Statement, offset: number): boolean {
+  return offset >= statement.node.offset && offset < statement.node.offset + statement.node.length;
+}
+
+/** The statement whose text contains the offset (statements are in text order), or undefined. */
+function statementAt(statements: readonly Statement[], offset: number): Statement | undefined {
+  let low = 0;
+  let high = statements.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const s = statements[middle];
+    if (offset < s.node.offset) high = middle - 1;
+    else if (offset >= s.node.offset + s.node.length) low = middle + 1;
+    else return s;
+  }
+  return undefined;
+}
+
+/**
+ * A finding of the previous text, in the new text. A finding and its fixes lie in its own statement or
+ * before it (a fix may add Version at the top), never inside another statement, so only positions after
+ * the edit move.
+ */
+function moveFinding(f: Finding, change: TextChange): Finding {
+  const offset = movePosition(f.offset, change);
+  const end = movePosition(f.offset + f.length, change);
+  if (offset === f.offset && end === f.offset + f.length) return f;
+  return { ...f, offset, length: end - offset, fixes: f.fixes.map((fix) => moveFix(fix, change)) };
+}
+
+function moveFix(fix: Fix, change: TextChange): Fix {
+  if (isLiveFix(fix)) return fix;
+  const edits = fix.edits.map((e) => {
+    const offset = movePosition(e.offset, change);
+    return { offset, length: movePosition(e.offset + e.length, change) - offset, newText: e.newText };
+  });
+  return fix.preferred ? { title: fix.title, edits, preferred: true } : { title: fix.title, edits };
+}

@@ -1,0 +1,138 @@
+/**
+ * Incremental re-parse. A keystroke inside one statement of a 2 MB policy should not re-read 2 MB: when
+ * the only difference from the previous text lies inside one statement, that statement's text is parsed
+ * alone and spliced into the previous tree, and everything after it is moved by the change in length.
+ */
+import { parseTree, type ParseError } from 'jsonc-parser';
+import { detectKind, hasPolicyShape } from './kind';
+import { findProperty, propertiesOf } from './json';
+import type { JsonNode, PolicyDocument, Statement } from './model';
+import { buildStatement, exceedsNesting, MAX_NESTING, type ParseOptions } from './parse';
+
+/** jsonc-parser's nodes are read-only to its users; the splice moves them in place on purpose. */
+type MovableNode = { -readonly [K in keyof JsonNode]: JsonNode[K] };
+
+/** The smallest replacement that turns one text into the other: [start, oldEnd) became [start, newEnd). */
+export interface TextChange {
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+}
+
+/** Where the previous text and `text` differ, or undefined when they are equal. */
+export function textChange(previous: string, text: string): TextChange | undefined {
+  if (previous === text) return undefined;
+  const shorter = Math.min(previous.length, text.length);
+  let start = 0;
+  // Compare in blocks first: slices are cheap views, and their comparison is native.
+  const BLOCK = 1024;
+  while (start + BLOCK <= shorter && previous.slice(start, start + BLOCK) === text.slice(start, start + BLOCK)) start += BLOCK;
+  while (start < shorter && previous.charCodeAt(start) === text.charCodeAt(start)) start++;
+  let common = 0;
+  const room = shorter - start;
+  while (common + BLOCK <= room && previous.slice(previous.length - common - BLOCK, previous.length - common) === text.slice(text.length - common - BLOCK, text.length - common)) common += BLOCK;
+  while (common < room && previous.charCodeAt(previous.length - 1 - common) === text.charCodeAt(text.length - 1 - common)) common++;
+  return { start, oldEnd: previous.length - common, newEnd: text.length - common };
+}
+
+/** Moves a position of the previous text to the new text (positions inside the replaced range go to its start). */
+export function movePosition(position: number, change: TextChange): number {
+  if (position >= change.oldEnd) return position + change.newEnd - change.oldEnd;
+  return Math.min(position, change.start);
+}
+
+/** A statement re-parsed from the new text, ready to replace the old one (see `spliceStatement`). */
+export interface StatementSplice {
+  change: TextChange;
+  /** Index in `doc.statements`. */
+  index: number;
+  previous: Statement;
+  /** The new statement's tree, with offsets in the new text. */
+  node: JsonNode;
+}
+
+/**
+ * The splice that turns `doc` (the parsed previous text) into the document of `text`, or undefined when
+ * `text` must be parsed whole: the change is not strictly inside one statement, the previous text had
+ * parse errors, or the new statement text is not one well-formed object. Reads `doc` without changing it.
+ */
+export function planStatementSplice(doc: PolicyDocument, text: string, options: ParseOptions = {}): StatementSplice | undefined {
+  if (doc.kind === null || !doc.root || doc.parseErrors.length > 0 || doc.whole) return undefined;
+  const change = textChange(doc.text, text);
+  if (!change) return undefined;
+  const index = statementContaining(doc.statements, change);
+  if (index < 0) return undefined;
+  const previous = doc.statements[index];
+  const old = previous.node;
+  // A bare statement as the whole document, or a statement object that is the Statement value: parse it all.
+  if (old === doc.root || old.parent?.type !== 'array') return undefined;
+  const delta = change.newEnd - change.oldEnd;
+  const slice = text.slice(old.offset, old.offset + old.length + delta);
+  if (exceedsNesting(slice, MAX_NESTING)) return undefined;
+  const errors: ParseError[] = [];
+  const node = parseTree(slice, errors, { allowTrailingComma: false, disallowComments: options.strictJson === true, allowEmptyContent: false });
+  if (errors.length > 0 || !node || node.type !== 'object' || node.offset !== 0 || node.length !== slice.length) return undefined;
+  shift(node, old.offset);
+  return { change, index, previous, node };
+}
+
+/**
+ * Applies a planned splice and returns the new document. The nodes and Statement objects of the other
+ * statements are reused (what rules derived from them stays valid); their offsets are moved in place, so
+ * the previous document must not be used afterwards.
+ */
+export function spliceStatement(doc: PolicyDocument, text: string, splice: StatementSplice, options: ParseOptions = {}): PolicyDocument | undefined {
+  const { change, index, previous, node } = splice;
+  const old = previous.node;
+  const parent = old.parent!;
+  const siblings = parent.children!;
+  const position = siblings.indexOf(old);
+  if (position < 0) return undefined;
+  siblings[position] = node;
+  (node as MovableNode).parent = parent;
+  const delta = change.newEnd - change.oldEnd;
+  if (delta !== 0) {
+    // What follows the statement moves; the containers around it grow or shrink.
+    for (let i = position + 1; i < siblings.length; i++) shift(siblings[i], delta);
+    for (let child: JsonNode = parent, up = parent.parent; up; child = up, up = up.parent) {
+      const around = up.children ?? [];
+      for (let i = around.indexOf(child) + 1; i < around.length; i++) shift(around[i], delta);
+    }
+    for (let container: JsonNode | undefined = parent; container; container = container.parent) (container as MovableNode).length += delta;
+  }
+  const statements = doc.statements.slice();
+  statements[index] = buildStatement(node, previous.index);
+  const root = doc.root!;
+  const shape = hasPolicyShape(root);
+  if (!shape) return undefined;
+  doc.latest.text = text;
+  const next: PolicyDocument = { ...doc, text, statements };
+  if (shape === 'policy') {
+    next.topLevel = propertiesOf(root);
+    next.version = findProperty(root, 'Version');
+    next.statementProperty = findProperty(root, 'Statement');
+  }
+  next.kind = options.kind ?? detectKind(shape, statements);
+  return next;
+}
+
+/** The statement whose braces strictly enclose the changed range, or -1 (binary search: statements are in text order). */
+function statementContaining(statements: readonly Statement[], change: TextChange): number {
+  let low = 0;
+  let high = statements.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const node = statements[middle].node;
+    if (node.offset + node.length <= change.start) low = middle + 1;
+    else if (node.offset >= change.start) high = middle - 1;
+    else return change.start > node.offset && change.oldEnd < node.offset + node.length ? middle : -1;
+  }
+  return -1;
+}
+
+function shift(node: JsonNode, delta: number): void {
+  const movable = node as MovableNode;
+  movable.offset += delta;
+  if (movable.colonOffset !== undefined) movable.colonOffset += delta;
+  if (node.children) for (const child of node.children) shift(child, delta);
+}
