@@ -90,7 +90,8 @@ function edit(text: string, next: () => number): string {
     // Typing inside a string value: one character more or less.
     const target = strings.length > 0 ? pick(strings) : statement;
     const at = target.offset + 1 + Math.floor(next() * Math.max(1, target.length - 2));
-    return next() < 0.6 ? text.slice(0, at) + pick(['a', 'Z', '1', '*', ':', '/']) + text.slice(at) : text.slice(0, at) + text.slice(at + 1);
+    // Quotes, braces and commas leave the statement broken for a while, as typing does.
+    return next() < 0.6 ? text.slice(0, at) + pick(['a', 'Z', '1', '*', ':', '/', '"', '"', '}', ',', '{', '[']) + text.slice(at) : text.slice(0, at) + text.slice(at + 1);
   }
   if (roll < 0.85) {
     const properties = (statement.children ?? []).filter((p) => p.type === 'property');
@@ -129,9 +130,10 @@ function corpusSample(count: number): string[] {
   return Array.from({ length: count }, (_, i) => JSON.stringify(getLatestPolicyDocument(names[i * step]), null, i % 2 === 0 ? 2 : undefined));
 }
 
-function replay(documents: string[], editsPerDocument: number, seed: number, options: LintOptions = {}): { incremental: number; steps: number } {
+function replay(documents: string[], editsPerDocument: number, seed: number, options: LintOptions = {}): { incremental: number; steps: number; broken: number } {
   const next = random(seed);
   let incremental = 0;
+  let broken = 0;
   let steps = 0;
   for (const [d, original] of documents.entries()) {
     const linter = new IncrementalLinter();
@@ -140,12 +142,14 @@ function replay(documents: string[], editsPerDocument: number, seed: number, opt
     for (let i = 0; i < editsPerDocument; i++) {
       const previous = text;
       text = next() < 0.1 ? original : edit(text, next);
-      if (planStatementSplice(parsePolicy(previous, options), text, options)) incremental++;
+      const plan = planStatementSplice(parsePolicy(previous, options), text, options);
+      if (plan) incremental++;
+      if (plan && plan.errors.length > 0) broken++;
       steps++;
       assert.deepEqual(plain(linter.lint(text, options)), plain(lint(text, options)), `document ${d}, edit ${i}:\n${text}`);
     }
   }
-  return { incremental, steps };
+  return { incremental, steps, broken };
 }
 
 describe('incremental linting', () => {
@@ -156,8 +160,10 @@ describe('incremental linting', () => {
   });
 
   it('gives the findings of a whole lint after random edits of a policy whose statements interact', () => {
-    const { incremental, steps } = replay([MIXED, MIXED.replace(/\n\s*/g, '')], 300, 2);
+    const { incremental, steps, broken } = replay([MIXED, MIXED.replace(/\n\s*/g, '')], 300, 2);
     assert.ok(incremental > steps / 2, `only ${incremental} of ${steps} edits were incremental`);
+    // Some of them leave the edited statement with syntax errors, and are still spliced.
+    assert.ok(broken > 4, `only ${broken} incremental edits left a statement broken`);
   });
 
   it('gives the findings of a whole lint on managed policies, pretty-printed and minified, and with severity settings', () => {
@@ -177,8 +183,28 @@ describe('incremental linting', () => {
     assert.equal(movePosition(at - 10, plan.change), at - 10);
     // Not inside one statement: a change to Version, or one that breaks the JSON.
     assert.equal(planStatementSplice(parsePolicy(text), text.replace('2012-10-17', '2008-10-17')), undefined);
-    assert.equal(planStatementSplice(parsePolicy(text), text.slice(0, at) + '"' + text.slice(at)), undefined);
+    const closing = text.indexOf('}', at);
+    assert.equal(planStatementSplice(parsePolicy(text), text.slice(0, closing) + text.slice(closing + 1)), undefined, 'the statement no longer closes');
+    // A statement left broken inside (an opened string) is still re-parsed alone, with its errors.
+    const broken = planStatementSplice(parsePolicy(text), text.slice(0, at) + '"' + text.slice(at));
+    assert.ok(broken && broken.errors.length > 0);
     assert.equal(textChange(text, text), undefined);
+  });
+
+  it('follows a property typed one character at a time, through the broken states in between', () => {
+    const insertAt = MIXED.indexOf('"Resource"', MIXED.indexOf('"Url"'));
+    const typed = '"Condition": {"Bool": {"aws:SecureTransport": "true"}},\n      ';
+    const linter = new IncrementalLinter();
+    linter.lint(MIXED);
+    let spliced = 0;
+    let previous = MIXED;
+    for (let n = 1; n <= typed.length; n++) {
+      const text = MIXED.slice(0, insertAt) + typed.slice(0, n) + MIXED.slice(insertAt);
+      if (planStatementSplice(parsePolicy(previous), text)) spliced++;
+      assert.deepEqual(plain(linter.lint(text)), plain(lint(text)), `after typing ${JSON.stringify(typed.slice(0, n))}`);
+      previous = text;
+    }
+    assert.ok(spliced > typed.length * 0.8, `only ${spliced} of ${typed.length} keystrokes were spliced`);
   });
 
   it('reuses the findings of the statements it did not re-check', () => {

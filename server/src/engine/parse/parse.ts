@@ -1,5 +1,6 @@
 import { parseTree, type ParseError } from 'jsonc-parser';
 import type { PolicyKind } from '../types';
+import { fastParseTree } from './fastTree';
 import { detectKind, hasPolicyShape } from './kind';
 import { findProperty, propertiesOf, valueItems } from './json';
 import type { ConditionBlock, JsonNode, PolicyDocument, Property, Statement } from './model';
@@ -12,6 +13,9 @@ export interface ParseOptions {
 /** Text -> policy model. Never throws: broken JSON still yields a (partial) tree. */
 export function parsePolicy(text: string, options: ParseOptions = {}): PolicyDocument {
   const parseErrors: ParseError[] = [];
+  // Well-formed JSON (nearly every policy) takes the fast path; anything else goes to jsonc-parser.
+  const fast = fastParseTree(stripBom(text), MAX_NESTING);
+  if (fast) return policyOf(text, fast, parseErrors, options);
   // jsonc-parser recurses per nesting level and overflows the stack near 5,000 levels. No policy nests
   // deeper than a handful, so a document that does is not treated as a policy at all.
   if (exceedsNesting(text, MAX_NESTING)) return emptyDocument(text);
@@ -25,6 +29,10 @@ export function parsePolicy(text: string, options: ParseOptions = {}): PolicyDoc
   } catch {
     return emptyDocument(text); // a stack overflow the nesting check did not foresee: not a policy
   }
+  return policyOf(text, root, parseErrors, options);
+}
+
+function policyOf(text: string, root: JsonNode | undefined, parseErrors: ParseError[], options: ParseOptions): PolicyDocument {
   const shape = hasPolicyShape(root);
   const doc: PolicyDocument = {
     text,

@@ -4,6 +4,7 @@
  * alone and spliced into the previous tree, and everything after it is moved by the change in length.
  */
 import { parseTree, type ParseError } from 'jsonc-parser';
+import { fastParseTree } from './fastTree';
 import { detectKind, hasPolicyShape } from './kind';
 import { findProperty, propertiesOf } from './json';
 import type { JsonNode, PolicyDocument, Statement } from './model';
@@ -49,31 +50,42 @@ export interface StatementSplice {
   previous: Statement;
   /** The new statement's tree, with offsets in the new text. */
   node: JsonNode;
+  /** Its syntax errors (the statement may be half-typed), with offsets in the new text. */
+  errors: ParseError[];
 }
 
 /**
  * The splice that turns `doc` (the parsed previous text) into the document of `text`, or undefined when
  * `text` must be parsed whole: the change is not strictly inside one statement, the previous text had
- * parse errors, or the new statement text is not one well-formed object. Reads `doc` without changing it.
+ * syntax errors elsewhere, or the new statement text is not one object closed by its last brace. Reads
+ * `doc` without changing it.
+ *
+ * A statement with syntax errors inside it (typing `"` opens a string) can be spliced: jsonc-parser's
+ * decisions depend only on the tokens it has read, so when the statement's text, parsed alone, ends with
+ * the brace that closes it and has no error at or after that brace, parsing the whole text builds the
+ * same subtree with the same errors, and everything after it is read as before.
  */
 export function planStatementSplice(doc: PolicyDocument, text: string, options: ParseOptions = {}): StatementSplice | undefined {
-  if (doc.kind === null || !doc.root || doc.parseErrors.length > 0 || doc.whole) return undefined;
+  if (doc.kind === null || !doc.root || doc.whole) return undefined;
   const change = textChange(doc.text, text);
   if (!change) return undefined;
   const index = statementContaining(doc.statements, change);
   if (index < 0) return undefined;
   const previous = doc.statements[index];
   const old = previous.node;
+  // Errors elsewhere would stay, and their recovery may have shaped the tree around this statement.
+  if (doc.parseErrors.some((e) => e.offset <= old.offset || e.offset + e.length >= old.offset + old.length)) return undefined;
   // A bare statement as the whole document, or a statement object that is the Statement value: parse it all.
   if (old === doc.root || old.parent?.type !== 'array') return undefined;
   const delta = change.newEnd - change.oldEnd;
   const slice = text.slice(old.offset, old.offset + old.length + delta);
   if (exceedsNesting(slice, MAX_NESTING)) return undefined;
   const errors: ParseError[] = [];
-  const node = parseTree(slice, errors, { allowTrailingComma: false, disallowComments: options.strictJson === true, allowEmptyContent: false });
-  if (errors.length > 0 || !node || node.type !== 'object' || node.offset !== 0 || node.length !== slice.length) return undefined;
+  const node = fastParseTree(slice, MAX_NESTING) ?? parseTree(slice, errors, { allowTrailingComma: false, disallowComments: options.strictJson === true, allowEmptyContent: false });
+  if (!node || node.type !== 'object' || node.offset !== 0 || node.length !== slice.length || !slice.endsWith('}')) return undefined;
+  if (errors.some((e) => e.offset + e.length >= slice.length - 1)) return undefined;
   shift(node, old.offset);
-  return { change, index, previous, node };
+  return { change, index, previous, node, errors: errors.map((e) => ({ ...e, offset: e.offset + old.offset })) };
 }
 
 /**
@@ -82,7 +94,7 @@ export function planStatementSplice(doc: PolicyDocument, text: string, options: 
  * the previous document must not be used afterwards.
  */
 export function spliceStatement(doc: PolicyDocument, text: string, splice: StatementSplice, options: ParseOptions = {}): PolicyDocument | undefined {
-  const { change, index, previous, node } = splice;
+  const { change, index, previous, node, errors } = splice;
   const old = previous.node;
   const parent = old.parent!;
   const siblings = parent.children!;
@@ -106,7 +118,7 @@ export function spliceStatement(doc: PolicyDocument, text: string, splice: State
   const shape = hasPolicyShape(root);
   if (!shape) return undefined;
   doc.latest.text = text;
-  const next: PolicyDocument = { ...doc, text, statements };
+  const next: PolicyDocument = { ...doc, text, statements, parseErrors: errors };
   if (shape === 'policy') {
     next.topLevel = propertiesOf(root);
     next.version = findProperty(root, 'Version');
