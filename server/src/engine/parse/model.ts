@@ -54,6 +54,12 @@ export interface Statement {
   resources: ValueItem[];
   notResources: ValueItem[];
   conditions: ConditionBlock[];
+  /**
+   * Facts the rules derive from this statement, each worked out once and kept here (one slot per kind of
+   * fact: see `memo` in rules/_util.ts). Dozens of rules ask the same questions of every statement, and a
+   * field is much cheaper to read than a WeakMap.
+   */
+  readonly derived: unknown[];
 }
 
 export interface PolicyDocument {

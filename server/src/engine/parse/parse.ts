@@ -122,6 +122,7 @@ export function buildStatement(node: JsonNode, index: number): Statement {
     resources: valueItems(element('Resource')?.value),
     notResources: valueItems(element('NotResource')?.value),
     conditions: conditionsOf(element('Condition')?.value),
+    derived: [],
   };
 }
 

@@ -3,7 +3,7 @@
  * is, so malformed-action reports what the other rules skip.
  */
 import type { PolicyDocument, Statement, ValueItem } from '../parse/model';
-import { didYouMean, editDistance } from './_util';
+import { didYouMean, editDistance, memo } from './_util';
 
 export interface ParsedAction {
   /** The service prefix as written. */
@@ -78,15 +78,27 @@ export interface ActionEntry {
 
 /** Every well-formed action entry of the document, statement by statement (what the action rules walk). */
 export function* actionEntries(doc: PolicyDocument): Generator<ActionEntry> {
-  for (const statement of doc.statements) {
-    for (const { element, items } of actionLists(statement)) {
-      for (const { item, text } of actionItems(items)) {
-        const action = parseAction(text);
-        if (action) yield { statement, element, item, text, action, entries: items.length };
-      }
+  for (const statement of doc.statements) yield* entriesOf(statement);
+}
+
+/** A statement's well-formed action entries, worked out once: several rules walk them. */
+export const entriesOf = memo((statement: Statement): readonly ActionEntry[] => {
+  const entries: ActionEntry[] = [];
+  for (const { element, items } of actionLists(statement)) {
+    for (const { item, text } of plainItems(statement, element)) {
+      const action = parseAction(text);
+      if (action) entries.push({ statement, element, item, text, action, entries: items.length });
     }
   }
+  return entries;
+});
+
+/** `actionItems` of the statement's Action or NotAction, worked out once. */
+export function plainItems(statement: Statement, element: 'Action' | 'NotAction'): ReadonlyArray<{ item: ValueItem; text: string }> {
+  return element === 'Action' ? plainActions(statement) : plainNotActions(statement);
 }
+const plainActions = memo((s: Statement) => actionItems(s.actions));
+const plainNotActions = memo((s: Statement) => actionItems(s.notActions));
 
 /** Kinds whose `Allow` statements only permit (filter) what other policies grant. */
 export const NON_GRANTING_KINDS = new Set(['scp', 'boundary', 'endpoint']);

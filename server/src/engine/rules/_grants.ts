@@ -254,11 +254,7 @@ export function effectivelyGrants(s: Statement, action: ActionInfo, namedService
   return (verdictOf(s, verdictsOf(s), action) & (namedServiceOnly ? GRANTED_BY_NAMED_SERVICE : GRANTED)) !== 0;
 }
 
-function verdictsOf(s: Statement): Map<ActionInfo, number> {
-  let byAction = grantCache.get(s);
-  if (!byAction) grantCache.set(s, (byAction = new Map()));
-  return byAction;
-}
+const verdictsOf = memo((): Map<ActionInfo, number> => new Map());
 
 function verdictOf(s: Statement, verdicts: Map<ActionInfo, number>, action: ActionInfo): number {
   let verdict = verdicts.get(action);
@@ -268,8 +264,7 @@ function verdictOf(s: Statement, verdicts: Map<ActionInfo, number>, action: Acti
 
 const GRANTED = 1;
 const GRANTED_BY_NAMED_SERVICE = 2;
-/** Per statement, per action, a verdict of the flags above: a dozen rules ask the same pairs. */
-const grantCache = new WeakMap<Statement, Map<ActionInfo, number>>();
+// Per statement, per action, a verdict of these flags (verdictsOf): a dozen rules ask the same pairs.
 
 function grantVerdict(s: Statement, action: ActionInfo): number {
   const name = fullName(action);
@@ -319,11 +314,10 @@ const coversAllSageMakerCache = new Map<string, boolean>();
  * such a statement rather than list every guard that full access lacks.
  */
 export function isFullSageMakerStatement(s: Statement): boolean {
-  let full = fullSageMakerStatements.get(s);
-  if (full === undefined) fullSageMakerStatements.set(s, (full = computeFullSageMaker(s)));
-  return full;
+  return fullSageMaker(s);
 }
-const fullSageMakerStatements = new WeakMap<Statement, boolean>();
+
+const fullSageMaker = memo(computeFullSageMaker);
 
 function computeFullSageMaker(s: Statement): boolean {
   if (s.effect !== 'Allow' || s.element('Condition')) return false;
@@ -353,25 +347,20 @@ export function ruleGrants(s: Statement, candidates: readonly ActionInfo[]): Act
 
 /** The actions a statement's Action names, when every entry is a plain action without wildcards (else undefined). */
 function literalActionsOf(s: Statement): ActionInfo[] | undefined {
-  let listed = literalActions.get(s);
-  if (listed === undefined) {
-    const found = new Set<ActionInfo>();
-    let literal = s.actions.length > 0;
-    for (const item of s.actions) {
-      const text = item.text;
-      if (text === undefined || text.includes('*') || text.includes('?') || text.includes('${')) {
-        literal = false;
-        break;
-      }
-      const colon = text.indexOf(':');
-      const action = colon > 0 ? reference().action(text.slice(0, colon), text.slice(colon + 1)) : undefined;
-      if (action) found.add(action);
-    }
-    literalActions.set(s, (listed = literal ? [...found] : null));
-  }
-  return listed ?? undefined;
+  return literalActions(s) ?? undefined;
 }
-const literalActions = new WeakMap<Statement, ActionInfo[] | null>();
+const literalActions = memo((s: Statement): ActionInfo[] | null => {
+  const found = new Set<ActionInfo>();
+  if (s.actions.length === 0) return null;
+  for (const item of s.actions) {
+    const text = item.text;
+    if (text === undefined || text.includes('*') || text.includes('?') || text.includes('${')) return null;
+    const colon = text.indexOf(':');
+    const action = colon > 0 ? reference().action(text.slice(0, colon), text.slice(colon + 1)) : undefined;
+    if (action) found.add(action);
+  }
+  return [...found];
+});
 
 /** Each candidate's position in its list (lists are built once and reused, so this is cached per list). */
 function positionsOf(candidates: readonly ActionInfo[]): Map<ActionInfo, number> {

@@ -3,17 +3,19 @@ import { allStatements, type ConditionBlock, type ConditionEntry, type JsonNode,
 import { actionPatternCovers, globMatches } from '../match';
 
 /**
- * Derived per statement and shared by every rule (a WeakMap, so it lives as long as the parsed document):
- * dozens of rules ask the same questions of each statement, and a read-only policy lists thousands of actions.
+ * Derived per statement and shared by every rule (kept in the statement's `derived` slots, so it lives as
+ * long as the statement): dozens of rules ask the same questions of each statement, and a read-only policy
+ * lists thousands of actions. `compute` must not return undefined.
  */
 export function memo<T>(compute: (s: Statement) => T): (s: Statement) => T {
-  const cache = new WeakMap<Statement, T>();
+  const slot = nextSlot++;
   return (s) => {
-    let value = cache.get(s);
-    if (value === undefined) cache.set(s, (value = compute(s)));
+    let value = s.derived[slot] as T | undefined;
+    if (value === undefined) s.derived[slot] = value = compute(s);
     return value;
   };
 }
+let nextSlot = 0;
 
 /** The action patterns of a statement's `Action` that are plain strings (intrinsics are unknown, skipped). */
 export const actionTexts: (statement: Statement) => readonly string[] = memo((statement) =>

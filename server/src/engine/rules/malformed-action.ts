@@ -2,7 +2,7 @@ import { reference } from '../data/reference';
 import { replaceString } from '../edits';
 import type { Rule } from '../rule';
 import type { Fix } from '../types';
-import { actionItems, actionLists, MAX_ACTION_LENGTH, parseAction } from './_action';
+import { plainItems, actionLists, MAX_ACTION_LENGTH, parseAction } from './_action';
 
 /** What is wrong with a text that parseAction rejects, and a repaired text when one is obvious. */
 export function diagnoseAction(text: string): { problem: string; repaired?: string } {
@@ -40,8 +40,8 @@ export const rule: Rule = {
   scope: 'statement',
   check({ doc, report }) {
     for (const s of doc.statements) {
-      for (const { element, items } of actionLists(s)) {
-        for (const { item, text } of actionItems(items)) {
+      for (const { element } of actionLists(s)) {
+        for (const { item, text } of plainItems(s, element)) {
           if (text === '*' || parseAction(text)) continue;
           const { problem, repaired } = diagnoseAction(text);
           const fixes: Fix[] = repaired ? [{ title: `Change to "${repaired}"`, edits: [replaceString(item.node, repaired)], preferred: true }] : [];

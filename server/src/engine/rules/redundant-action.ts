@@ -2,7 +2,7 @@ import { removeNode } from '../edits';
 import { globMatches } from '../match';
 import type { Rule } from '../rule';
 import type { Fix } from '../types';
-import { actionItems, actionLists, parseAction } from './_action';
+import { plainItems, actionLists, parseAction } from './_action';
 
 const ANY = '\u0001';
 const ONE = '\u0002';
@@ -27,7 +27,7 @@ export const rule: Rule = {
   check({ doc, report }) {
     for (const s of doc.statements) {
       for (const { element, items } of actionLists(s)) {
-        const entries = actionItems(items).filter((e) => e.text === '*' || parseAction(e.text) !== undefined);
+        const entries = plainItems(s, element).filter((e) => e.text === '*' || parseAction(e.text) !== undefined);
         if (entries.length < 2) continue;
         const inArray = s.element(element)?.value?.type === 'array';
         const first = new Map<string, number>();

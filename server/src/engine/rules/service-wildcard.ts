@@ -2,7 +2,7 @@ import { reference } from '../data/reference';
 import { propertiesOf } from '../parse/json';
 import type { Statement } from '../parse/model';
 import type { Rule } from '../rule';
-import { NON_GRANTING_KINDS, actionItems, parseAction } from './_action';
+import { NON_GRANTING_KINDS, entriesOf } from './_action';
 
 /**
  * A resource-policy statement whose principals are only whole accounts (`arn:aws:iam::111122223333:root`
@@ -28,9 +28,8 @@ export const rule: Rule = {
     const ref = reference();
     for (const s of doc.statements) {
       if (s.effect !== 'Allow' || onlyAccountPrincipals(s)) continue;
-      for (const { item, text } of actionItems(s.actions)) {
-        const action = parseAction(text);
-        if (!action || action.name !== '*' || action.serviceWildcard || !ref.hasService(action.service)) continue;
+      for (const { element, item, text, action } of entriesOf(s)) {
+        if (element !== 'Action' || action.name !== '*' || action.serviceWildcard || !ref.hasService(action.service)) continue;
         const actions = ref.actions(action.service);
         const levels = new Map<string, number>();
         for (const a of actions) levels.set(a.accessLevel, (levels.get(a.accessLevel) ?? 0) + 1);
