@@ -6,7 +6,7 @@
  * random edits); anything the splice cannot handle is linted whole.
  */
 import { isLiveFix } from './liveFix';
-import { checkRule, severityOf, sortFindings, type LintHooks } from './lint';
+import { checkRule, compareFindings, severityOf, sortFindings, type LintHooks } from './lint';
 import type { PolicyDocument, Statement } from './parse/model';
 import { parsePolicy } from './parse/parse';
 import { movePosition, planStatementSplice, spliceStatement, type TextChange } from './parse/splice';
@@ -120,13 +120,26 @@ export class IncrementalLinter {
     this.outside = this.outside.filter((f) => f.ruleId !== ruleId);
   }
 
+  /**
+   * All findings in `lint`'s order. Statements do not overlap and are in text order, so their lists, each
+   * sorted, are in order one after the other; only the few findings outside them are merged in.
+   */
   private collect(doc: PolicyDocument, documentFindings: Finding[]): Finding[] {
-    const all = documentFindings.concat(this.outside);
+    const inside: Finding[] = [];
     for (const s of doc.statements) {
       const list = this.inside.get(s);
-      if (list) for (const f of list) all.push(f);
+      if (list && list.length > 0) for (const f of sortFindings(list)) inside.push(f);
     }
-    return sortFindings(all);
+    const others = sortFindings(documentFindings.concat(this.outside));
+    if (others.length === 0) return inside;
+    const merged: Finding[] = [];
+    let i = 0;
+    for (const f of others) {
+      while (i < inside.length && compareFindings(inside[i], f) < 0) merged.push(inside[i++]);
+      merged.push(f);
+    }
+    while (i < inside.length) merged.push(inside[i++]);
+    return merged;
   }
 }
 

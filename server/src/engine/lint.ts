@@ -54,5 +54,10 @@ export function checkRule(doc: PolicyDocument, rule: Rule, severity: Severity, o
 }
 
 export function sortFindings(findings: Finding[]): Finding[] {
-  return findings.sort((a, b) => a.offset - b.offset || a.ruleId.localeCompare(b.ruleId));
+  return findings.sort(compareFindings);
+}
+
+/** By offset, then rule id. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return a.offset - b.offset || a.ruleId.localeCompare(b.ruleId);
 }
