@@ -235,6 +235,42 @@ suite('SageMaker IAM Policy Linter in a real VS Code', () => {
     await doc.save();
   });
 
+  test('typing inside one statement updates its diagnostics, and a quick fix further down still applies', async () => {
+    // The server re-checks only the edited statement and moves the findings after it (incremental linting).
+    const doc = await openCopy('typing.json', 'typing-edit.json');
+    const editor = await vscode.window.showTextDocument(doc, { preview: false });
+    await waitForRule(doc.uri, 'pass-role-without-service');
+    // Type "Xyz" into "s3:GetObject", one keystroke at a time, letting the server lint after each.
+    const at = positionOf(doc, 's3:GetObject', 'GetObject'.length + 3);
+    for (const [i, ch] of [...'Xyz'].entries()) {
+      const watch = watchDiagnostics(doc.uri);
+      const since = Date.now();
+      assert.ok(await editor.edit((b) => b.insert(at.translate(0, i), ch)), 'edit failed');
+      await watch.settled(since);
+    }
+    assert.ok(doc.getText().includes('"s3:GetObjectXyz"'), doc.getText());
+    const unknown = await waitForRule(doc.uri, 'unknown-action');
+    assert.equal(doc.getText(unknown.range), 'GetObjectXyz', 'unknown-action underlines the action name');
+    // The finding in the next statement moved with the text, and its fix edits the right place.
+    const passRole = await waitForRule(doc.uri, 'pass-role-without-service');
+    assert.equal(doc.getText(passRole.range), '"iam:PassRole"');
+    const fix = (await codeActions(doc.uri, passRole.range, vscode.CodeActionKind.QuickFix.value)).find((a) => a.isPreferred);
+    assert.ok(fix?.edit, 'no preferred quick fix for pass-role-without-service');
+    assert.ok(await vscode.workspace.applyEdit(fix.edit), 'workspace.applyEdit returned false');
+    const fixed = parseStrictJson(doc.getText(), 'the fixed document') as { Statement: Array<{ Condition?: unknown }> };
+    assert.deepEqual(fixed.Statement[1].Condition, { StringEquals: { 'iam:PassedToService': 'sagemaker.amazonaws.com' } });
+    await waitFor('pass-role-without-service to disappear after the fix',
+      () => (ours(doc.uri).some((x) => ruleIdOf(x) === 'pass-role-without-service') ? undefined : true),
+      () => describeDiagnostics(doc.uri));
+    // Deleting what was typed clears the unknown action.
+    const typed = positionOf(doc, 'GetObjectXyz', 'GetObject'.length);
+    assert.ok(await editor.edit((b) => b.delete(new vscode.Range(typed, typed.translate(0, 3)))), 'delete failed');
+    await waitFor('unknown-action to disappear',
+      () => (ours(doc.uri).some((x) => ruleIdOf(x) === 'unknown-action') ? undefined : true),
+      () => describeDiagnostics(doc.uri));
+    await doc.save();
+  });
+
   test('a "disable rule" code action is offered for a diagnostic', async () => {
     const doc = await open('passrole.json');
     const d = await waitForRule(doc.uri, 'pass-role-without-service');
