@@ -6,7 +6,7 @@
  * random edits); anything the splice cannot handle is linted whole.
  */
 import { isLiveFix } from './liveFix';
-import { checkRule, compareFindings, severityOf, sortFindings, type LintHooks } from './lint';
+import { compareFindings, RuleRunner, severityOf, sortFindings, type LintHooks } from './lint';
 import type { PolicyDocument, Statement } from './parse/model';
 import { parsePolicy } from './parse/parse';
 import { movePosition, planStatementSplice, spliceStatement, type TextChange } from './parse/splice';
@@ -48,11 +48,12 @@ export class IncrementalLinter {
     this.outside = [];
     if (doc.kind === null) return { kind: null, findings: [] };
     const documentFindings: Finding[] = [];
+    const runner = new RuleRunner(doc, options, hooks);
     for (const rule of this.rules) {
       const severity = severityOf(rule, options);
       if (!severity) continue;
-      if (rule.scope) this.file(doc, checkRule(doc, rule, severity, options, hooks, []));
-      else checkRule(doc, rule, severity, options, hooks, documentFindings);
+      if (rule.scope) this.file(doc, runner.run(rule, severity));
+      else runner.run(rule, severity, documentFindings);
     }
     return { kind: doc.kind, findings: this.collect(doc, documentFindings) };
   }
@@ -81,18 +82,20 @@ export class IncrementalLinter {
     this.inside.set(statement, []);
     const view: PolicyDocument = { ...doc, statements: [statement], whole: doc };
     const documentFindings: Finding[] = [];
+    const wholeRunner = new RuleRunner(doc, options, hooks);
+    const viewRunner = new RuleRunner(view, options, hooks);
     for (const rule of this.rules) {
       const severity = severityOf(rule, options);
       if (!severity) continue;
       if (!rule.scope) {
-        checkRule(doc, rule, severity, options, hooks, documentFindings);
+        wholeRunner.run(rule, severity, documentFindings);
       } else if (typeof rule.scope === 'function' && rule.scope(statement, textOf(statement, text)) !== contributions.get(rule)) {
         // What the other statements' findings depend on changed: re-check them all.
         this.forget(doc, rule.id);
-        this.file(doc, checkRule(doc, rule, severity, options, hooks, []));
+        this.file(doc, wholeRunner.run(rule, severity));
       } else {
         const own = this.inside.get(statement)!;
-        for (const f of checkRule(view, rule, severity, options, hooks, [])) if (within(statement, f.offset)) own.push(f);
+        for (const f of viewRunner.run(rule, severity)) if (within(statement, f.offset)) own.push(f);
       }
     }
     return { kind: doc.kind, findings: this.collect(doc, documentFindings) };

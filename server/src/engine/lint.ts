@@ -18,9 +18,10 @@ export function lint(text: string, options: LintOptions = {}, hooks: LintHooks =
 export function runRules(doc: PolicyDocument, options: LintOptions = {}, hooks: LintHooks = {}, rules: readonly Rule[] = ALL_RULES): Finding[] {
   if (doc.kind === null) return [];
   const findings: Finding[] = [];
+  const runner = new RuleRunner(doc, options, hooks);
   for (const rule of rules) {
     const severity = severityOf(rule, options);
-    if (severity) checkRule(doc, rule, severity, options, hooks, findings);
+    if (severity) runner.run(rule, severity, findings);
   }
   return sortFindings(findings);
 }
@@ -31,26 +32,43 @@ export function severityOf(rule: Rule, options: LintOptions): Severity | undefin
   return setting === 'off' ? undefined : setting ?? rule.defaultSeverity;
 }
 
-/** Runs one rule on a document (of policy shape), adding its findings to `into`. A rule that throws is reported to the hooks. */
-export function checkRule(doc: PolicyDocument, rule: Rule, severity: Severity, options: LintOptions, hooks: LintHooks, into: Finding[]): Finding[] {
-  const text = doc.whole?.text ?? doc.text;
-  const ctx: RuleContext = {
-    doc,
-    kind: doc.kind!,
-    kindForced: options.kind !== undefined,
-    report(r: Report) {
-      // Clamped so that a range never leaves the document (parse errors can point just past its end).
-      const offset = Math.min(Math.max(0, r.node ? r.node.offset : r.offset ?? 0), text.length);
-      const length = Math.max(0, Math.min(r.node ? r.node.length : r.length ?? 0, text.length - offset));
-      into.push({ ruleId: rule.id, severity, message: r.message, offset, length, fixes: r.fixes ?? [] });
-    },
-  };
-  try {
-    rule.check(ctx);
-  } catch (error) {
-    hooks.onRuleError?.(rule.id, error);
+/**
+ * Runs rules on one document (of policy shape) through one context, the rule being run swapped in: dozens
+ * of rules run on every keystroke's document, and on every document of a repository in CI.
+ */
+export class RuleRunner {
+  private ruleId = '';
+  private severity: Severity = 'error';
+  private into: Finding[] = [];
+  private readonly ctx: RuleContext;
+
+  constructor(doc: PolicyDocument, options: LintOptions, private readonly hooks: LintHooks) {
+    const length = (doc.whole ?? doc).text.length;
+    this.ctx = {
+      doc,
+      kind: doc.kind!,
+      kindForced: options.kind !== undefined,
+      report: (r: Report) => {
+        // Clamped so that a range never leaves the document (parse errors can point just past its end).
+        const offset = Math.min(Math.max(0, r.node ? r.node.offset : r.offset ?? 0), length);
+        const size = Math.max(0, Math.min(r.node ? r.node.length : r.length ?? 0, length - offset));
+        this.into.push({ ruleId: this.ruleId, severity: this.severity, message: r.message, offset, length: size, fixes: r.fixes ?? [] });
+      },
+    };
   }
-  return into;
+
+  /** Adds the rule's findings to `into` and returns it. A rule that throws is reported to the hooks. */
+  run(rule: Rule, severity: Severity, into: Finding[] = []): Finding[] {
+    this.ruleId = rule.id;
+    this.severity = severity;
+    this.into = into;
+    try {
+      rule.check(this.ctx);
+    } catch (error) {
+      this.hooks.onRuleError?.(rule.id, error);
+    }
+    return into;
+  }
 }
 
 export function sortFindings(findings: Finding[]): Finding[] {
