@@ -63,3 +63,15 @@ export function seedPolicies(): string[] {
     .flatMap((f) => Object.values(parseJsonc(fs.readFileSync(path.join(dir, f), 'utf8')) as Record<string, { body: string[] }>))
     .map((s) => expandSnippetBody(s.body));
 }
+
+/** A deterministic random generator (mulberry32), so a failing random test can be replayed from its seed. */
+export function prng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

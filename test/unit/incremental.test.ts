@@ -9,23 +9,12 @@ import { parsePolicy } from '../../server/src/engine/parse/parse';
 import { movePosition, planStatementSplice, textChange } from '../../server/src/engine/parse/splice';
 import { ALL_RULES } from '../../server/src/engine/rules';
 import type { Finding, LintOptions, LintResult } from '../../server/src/engine/types';
-import { seedPolicies } from './helpers';
+import { prng, seedPolicies } from './helpers';
 
 // The incremental linter must give exactly what linting the whole text gives, after any edit: findings,
 // their order, ranges, messages and the edits of every fix. Random edits (fixed seed) inside statements,
 // which take the incremental path, mixed with edits that break the JSON or change the kind, which do not.
 
-/** A small deterministic PRNG (mulberry32), so a failure replays. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Findings as plain data, fixes' edits read (they may be worked out lazily). */
 function plain(result: LintResult): unknown {
@@ -131,7 +120,7 @@ function corpusSample(count: number): string[] {
 }
 
 function replay(documents: string[], editsPerDocument: number, seed: number, options: LintOptions = {}): { incremental: number; steps: number; broken: number } {
-  const next = random(seed);
+  const next = prng(seed);
   let incremental = 0;
   let broken = 0;
   let steps = 0;

@@ -9,7 +9,7 @@ import { lint, runRules } from '../../server/src/engine/lint';
 import { parsePolicy } from '../../server/src/engine/parse/parse';
 import type { Rule } from '../../server/src/engine/rule';
 import { ALL_RULES } from '../../server/src/engine/rules';
-import { seedPolicies } from './helpers';
+import { seedPolicies, prng } from './helpers';
 
 // The language server as the editor runs it: dist/server.js over stdio (npm test builds it first), driven
 // by a JSON-RPC client. Checks reliability: isolation of failures, the size limit, no stale diagnostics
@@ -170,17 +170,6 @@ function key(d: Diagnostic): string {
 
 const published = (p: Published): string[] => p.diagnostics.map(key).sort();
 
-/** A deterministic random generator, so a failing soak can be replayed (SOAK_SEED). */
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const EDIT_TOKENS = ['"', '{', '}', '[', ']', ',', ':', ' ', '\n', '\r\n', '*', '"Allow"', '"Deny"', '"Action"', '"sagemaker:*"', '"iam:PassRole"', '"Resource"', '"Condition"', '{"Bool":{"aws:SecureTransport":"true"}}', '\uD800', '\\', 'x', '0'];
 
