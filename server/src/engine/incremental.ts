@@ -67,12 +67,14 @@ export class IncrementalLinter {
     // edit moved to where they are in the new text.
     const contributions = new Map<Rule, string>();
     for (const rule of this.rules) if (typeof rule.scope === 'function') contributions.set(rule, rule.scope(previous, textOf(previous, previousDoc.text)));
-    for (let i = plan.index + 1; i < previousDoc.statements.length; i++) {
-      const statement = previousDoc.statements[i];
-      const found = this.inside.get(statement);
-      if (found && found.length > 0) this.inside.set(statement, found.map((f) => moveFinding(f, change)));
+    if (change.newEnd !== change.oldEnd) {
+      for (let i = plan.index + 1; i < previousDoc.statements.length; i++) {
+        const statement = previousDoc.statements[i];
+        const found = this.inside.get(statement);
+        if (found && found.length > 0) this.inside.set(statement, found.map((f) => moveFinding(f, change)));
+      }
+      this.outside = this.outside.map((f) => moveFinding(f, change));
     }
-    this.outside = this.outside.map((f) => moveFinding(f, change));
 
     const doc = spliceStatement(previousDoc, text, plan, { kind: options.kind, strictJson: options.strictJson });
     this.doc = doc;
