@@ -12,6 +12,10 @@ const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
 const SEVERITY_LETTER = { error: 'E', warning: 'W', info: 'I', hint: 'H' } as const;
 
 describe('rule registry', () => {
+  it('has ids of lower-case words and hyphens (findings are ordered by id with a plain comparison)', () => {
+    for (const rule of ALL_RULES) assert.match(rule.id, /^[a-z]+(-[a-z]+)*$/);
+  });
+
   it('has unique ids', () => {
     assert.equal(new Set(ALL_RULES.map((r) => r.id)).size, ALL_RULES.length);
   });

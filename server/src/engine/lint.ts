@@ -75,7 +75,10 @@ export function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort(compareFindings);
 }
 
-/** By offset, then rule id. */
+/**
+ * By offset, then rule id. Rule ids are lower-case words and hyphens, which compare the same by code unit
+ * as by locale; `localeCompare` would load the ICU collator, about 15 ms of every CLI run.
+ */
 export function compareFindings(a: Finding, b: Finding): number {
-  return a.offset - b.offset || a.ruleId.localeCompare(b.ruleId);
+  return a.offset - b.offset || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 }
