@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { parseTree, type Node } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lint, runRules } from '../../server/src/engine/lint';
 import { parsePolicy } from '../../server/src/engine/parse/parse';
@@ -327,6 +328,29 @@ describe('language server over stdio (dist/server.js)', () => {
     }
     assert.equal(mine[mine.length - 1].version, last);
     await client.close(uri);
+  });
+
+  it('while a statement is typed into, keystroke by keystroke, every publish is what a whole lint of that text gives', async () => {
+    // The server lints edits incrementally (one linter per document); each version here is waited for.
+    let d = TextDocument.create('file:///ws/typing.json', 'json', 1, SEEDS[5]);
+    await client.open(d.uri, d.getText(), d.languageId);
+    await client.diagnostics(d.uri, (p) => p.version === 1);
+    const random = prng(7);
+    for (let i = 0; i < 30; i++) {
+      const root = parseTree(d.getText());
+      const strings: Node[] = [];
+      const walk = (n: Node): void => (n.type === 'string' ? void strings.push(n) : n.children?.forEach(walk));
+      if (root) walk(root);
+      const target = strings[Math.floor(random() * strings.length)];
+      const at = target.offset + 1 + Math.floor(random() * Math.max(1, target.length - 1));
+      const change = { range: { start: d.positionAt(at), end: d.positionAt(at) }, text: ['x', ':', '*', '"', '/'][Math.floor(random() * 5)] };
+      d = TextDocument.update(d, [change], d.version + 1);
+      await client.change(d.uri, d.version, [change]);
+      const version = d.version;
+      const p = await client.diagnostics(d.uri, (x) => x.version === version, 10_000);
+      assert.deepEqual(published(p), expectedDiagnostics(d.uri, d.languageId, d.getText(), version), `after edit ${i}:\n${d.getText()}`);
+    }
+    await client.close(d.uri);
   });
 
   it(`soaks ${Number(process.env.SOAK_EDITS ?? 10_000)} random edits without a crash, an error log or a drift of the document`, async () => {
