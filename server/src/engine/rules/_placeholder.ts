@@ -93,24 +93,26 @@ function scanPlaceholders(text: string, options: PlaceholderOptions): Placeholde
   };
 
   if (GENERIC_TRIGGER.test(text)) {
+    // Each scan below runs only when its cheap trigger is in the text: most values have none of them.
+    const lower = text.toLowerCase();
     // <ACCOUNT_ID>, <S3 BucketName>, <your-role>
-    each(/<[^<>\s][^<>]{0,60}>/g, (m) => insteadFor(m[0]));
+    if (text.includes('<')) each(/<[^<>\s][^<>]{0,60}>/g, (m) => insteadFor(m[0]));
     // An ARN format copied from the Service Authorization Reference: arn:${Partition}:sagemaker:${Region}:${Account}:...
     if (!options.sub && text.includes('arn:${Partition}:')) each(/\$\{([A-Za-z][A-Za-z0-9]*)\}/g, (m) => (m[1] === 'Region' || m[1] === 'Account' || m[1] === 'Partition' ? insteadFor(m[1]) : `the ${words(m[1])}`));
     // {AccountId}, {bucket}: braces without the $ of a variable (a variable name has a colon).
-    each(/(?<![$\w{])\{([A-Za-z][\w-]*)\}(?!\})/g, (m) => insteadFor(m[1]));
+    if (text.includes('{')) each(/(?<![$\w{])\{([A-Za-z][\w-]*)\}(?!\})/g, (m) => insteadFor(m[1]));
     // AWS documentation account IDs.
     each(/(?<!\d)\d{12}(?!\d)/g, (m) => (isDocumentationAccount(m[0]) ? `${ACCOUNT} (${m[0]} is an example account of the AWS documentation)` : undefined));
     // AROAEXAMPLEID, AKIAIOSFODNN7EXAMPLE, DOC-EXAMPLE-BUCKET, a1b2c3d4-5678-90ab-cdef-EXAMPLE11111
-    each(/[A-Za-z0-9-]*EXAMPLE[A-Za-z0-9-]*/g, (m) => insteadFor(m[0]));
+    if (text.includes('EXAMPLE')) each(/[A-Za-z0-9-]*EXAMPLE[A-Za-z0-9-]*/g, (m) => insteadFor(m[0]));
     // amzn-s3-demo-bucket: the documentation's bucket names since 2024.
-    each(/amzn-s3-demo-[a-z0-9.-]*/g, () => 'your bucket name');
+    if (text.includes('amzn-s3-demo-')) each(/amzn-s3-demo-[a-z0-9.-]*/g, () => 'your bucket name');
     // The KMS documentation's key ID.
-    each(/1234abcd-12ab-34cd-56ef-1234567890ab/g, () => 'your key ID');
+    if (text.includes('1234abcd-')) each(/1234abcd-12ab-34cd-56ef-1234567890ab/g, () => 'your key ID');
     // your_KMS_key_ARN, YourBucket, your-bucket-name, YOUR_ACCOUNT
-    each(/(?<![A-Za-z0-9])(?:[Yy]our(?=[-_ A-Z])|YOUR(?=[-_ ]))[A-Za-z0-9_-]*/g, (m) => insteadFor(m[0]));
+    if (lower.includes('your')) each(/(?<![A-Za-z0-9])(?:[Yy]our(?=[-_ A-Z])|YOUR(?=[-_ ]))[A-Za-z0-9_-]*/g, (m) => insteadFor(m[0]));
     // The whole value is an account word: "account-id", "AccountX", "ACCOUNT_ID" (but not "Account", an aws:PrincipalType value).
-    each(/^(?:aws[-_ ]?)?(?:account|acct)[-_ ]?(?:id|number|no|[A-Z0-9])$/gi, () => ACCOUNT);
+    if (text.length <= 20 && /acc(?:oun)?t/i.test(text)) each(/^(?:aws[-_ ]?)?(?:account|acct)[-_ ]?(?:id|number|no|[A-Z0-9])$/gi, () => ACCOUNT);
   }
   if (isArn) arnPlaceholders(text, add);
   return found.sort((a, b) => a.start - b.start);
