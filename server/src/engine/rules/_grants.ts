@@ -432,11 +432,19 @@ export function deniedWithGuard(doc: PolicyDocument, action: ActionInfo, predica
 }
 
 /**
- * Scope of the rules whose findings depend on other statements only through their Deny statements
- * (deniedWithGuard, deniedOutright, deniedUnlessCondition): see Rule.scope.
+ * Scope (see Rule.scope) of the rules whose findings depend on other statements only through the Deny
+ * statements with a condition, which guard an Allow (deniedWithGuard, deniedUnlessCondition).
  */
-export function denyText(s: Statement, text: string): string {
-  return s.effect === 'Deny' ? text : '';
+export function guardingDenyText(s: Statement, text: string): string {
+  return s.effect === 'Deny' && s.element('Condition') ? text : '';
+}
+
+/**
+ * Scope of the rules whose findings depend on other statements only through the Deny statements without a
+ * condition, which take actions away outright (deniedOutright, unconditional-deny-overrides).
+ */
+export function outrightDenyText(s: Statement, text: string): string {
+  return s.effect === 'Deny' && !s.element('Condition') ? text : '';
 }
 
 /**

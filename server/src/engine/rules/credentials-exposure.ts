@@ -1,4 +1,4 @@
-import { denyText } from './_grants';
+import { outrightDenyText } from './_grants';
 import type { Rule } from '../rule';
 import { actionItemFor, listNames, unconstrainedGrants } from './_security';
 
@@ -23,7 +23,7 @@ export const rule: Rule = {
   id: 'credentials-exposure',
   defaultSeverity: 'info',
   summary: 'Actions that return credentials or sessions allowed on `*` (`secretsmanager:GetSecretValue`, `redshift:GetClusterCredentials`, `sts:GetFederationToken`, ...).',
-  scope: denyText,
+  scope: outrightDenyText,
   check({ doc, kind, report }) {
     for (const { statement, resource, granted } of unconstrainedGrants(doc, kind, CREDENTIAL_ACTIONS)) {
       const target = actionItemFor(statement, granted);

@@ -1,4 +1,4 @@
-import { denyText } from './_grants';
+import { outrightDenyText } from './_grants';
 import type { Rule } from '../rule';
 import { actionItemFor, listNames, unconstrainedGrants } from './_security';
 
@@ -20,7 +20,7 @@ export const rule: Rule = {
   id: 'data-exfiltration',
   defaultSeverity: 'info',
   summary: 'Unconstrained bulk reads on `*`: `s3:GetObject`, `kms:Decrypt`, `ssm:GetParameter*`, `dynamodb:Scan`, ...',
-  scope: denyText,
+  scope: outrightDenyText,
   check({ doc, kind, report }) {
     for (const { statement, resource, granted } of unconstrainedGrants(doc, kind, BULK_READS)) {
       const target = actionItemFor(statement, granted);

@@ -1,7 +1,7 @@
 import { reference } from '../data/reference';
 import { hasWildcard } from '../match';
 import type { Rule } from '../rule';
-import { allowHasGuard, deniedWithGuard, isGrantingKind, ruleGrants, keyIs, denyText } from './_grants';
+import { allowHasGuard, deniedWithGuard, isGrantingKind, ruleGrants, keyIs, guardingDenyText } from './_grants';
 
 const isDbUserKey = keyIs('redshift:DbUser');
 
@@ -26,7 +26,7 @@ export const rule: Rule = {
   id: 'data-wrangler-redshift-user',
   defaultSeverity: 'info',
   summary: '`redshift:GetClusterCredentials` on `dbuser:*/*` instead of the `sagemaker_access*` database users Data Wrangler relies on.',
-  scope: denyText,
+  scope: guardingDenyText,
   check({ doc, kind, report }) {
     if (!isGrantingKind(kind)) return;
     const action = reference().action('redshift', 'GetClusterCredentials');

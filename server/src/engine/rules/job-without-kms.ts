@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { actionsSupportingKey, keyIs, lazy, reportUnguardedGrants, denyText } from './_grants';
+import { actionsSupportingKey, keyIs, lazy, reportUnguardedGrants, guardingDenyText } from './_grants';
 
 const KEYS = ['sagemaker:VolumeKmsKeyArn', 'sagemaker:OutputKmsKeyArn'];
 /** Create actions the reference data lets you condition on a volume or output KMS key. */
@@ -11,7 +11,7 @@ export const rule: Rule = {
   id: 'job-without-kms',
   defaultSeverity: 'info',
   summary: 'SageMaker create actions that accept `sagemaker:VolumeKmsKeyArn`/`OutputKmsKeyArn` allowed without them.',
-  scope: denyText,
+  scope: guardingDenyText,
   check(ctx) {
     reportUnguardedGrants(
       ctx,

@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { actionsSupportingKey, keyIs, lazy, reportUnguardedGrants, denyText } from './_grants';
+import { actionsSupportingKey, keyIs, lazy, reportUnguardedGrants, guardingDenyText } from './_grants';
 
 const KEY = 'sagemaker:NetworkIsolation';
 const isKey = keyIs(KEY);
@@ -10,7 +10,7 @@ export const rule: Rule = {
   id: 'job-without-network-isolation',
   defaultSeverity: 'info',
   summary: 'SageMaker create actions that accept `sagemaker:NetworkIsolation` allowed without it.',
-  scope: denyText,
+  scope: guardingDenyText,
   check(ctx) {
     reportUnguardedGrants(
       ctx,

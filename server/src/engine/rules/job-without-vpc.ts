@@ -1,6 +1,6 @@
 import { reference } from '../data/reference';
 import type { Rule } from '../rule';
-import { actionsSupportingKey, keyIs, lazy, reportUnguardedGrants, denyText } from './_grants';
+import { actionsSupportingKey, keyIs, lazy, reportUnguardedGrants, guardingDenyText } from './_grants';
 
 const KEYS = ['sagemaker:VpcSubnets', 'sagemaker:VpcSecurityGroupIds'];
 const isVpcKey = keyIs(...KEYS);
@@ -21,7 +21,7 @@ export const rule: Rule = {
   id: 'job-without-vpc',
   defaultSeverity: 'info',
   summary: 'SageMaker create actions that accept `sagemaker:VpcSubnets`/`VpcSecurityGroupIds` allowed without a condition on them.',
-  scope: denyText,
+  scope: guardingDenyText,
   check(ctx) {
     reportUnguardedGrants(
       ctx,

@@ -1,4 +1,4 @@
-import { denyText } from './_grants';
+import { outrightDenyText } from './_grants';
 import type { Rule } from '../rule';
 import { listNames, unconstrainedGrants } from './_security';
 
@@ -18,7 +18,7 @@ export const rule: Rule = {
   id: 'kms-key-wildcard',
   defaultSeverity: 'warning',
   summary: '`kms:Decrypt`/`Encrypt`/`GenerateDataKey*`/`ReEncrypt*`/`CreateGrant` allowed on every key (`*`) in an identity policy.',
-  scope: denyText,
+  scope: outrightDenyText,
   check({ doc, kind, report }) {
     // Key policies (resource kind) legitimately say "Resource": "*": it means the key itself.
     for (const { resource, granted } of unconstrainedGrants(doc, kind, KEY_USE)) {

@@ -3,7 +3,7 @@ import { isBroadResource } from '../match';
 import { allStatements, type Statement } from '../parse/model';
 import type { Rule } from '../rule';
 import { memo } from './_util';
-import { allowHasGuard, deniedWithGuard, denyText, ruleGrants, grantingEntry, isGrantingKind, keyIs, listActions } from './_grants';
+import { allowHasGuard, deniedWithGuard, guardingDenyText, ruleGrants, grantingEntry, isGrantingKind, keyIs, listActions } from './_grants';
 
 interface Family {
   /** sagemaker:NotebookInstanceLifecycleConfigArns / sagemaker:StudioLifecycleConfigArns */
@@ -51,9 +51,9 @@ function lifecycleFamilies(): Family[] {
   return families;
 }
 
-/** Scope: besides the Deny statements, the other statements matter through which families' attach actions they allow. */
+/** Scope: besides the Deny statements with a condition, the other statements matter through which families' attach actions they allow. */
 function attachesAndDenies(s: Statement, text: string): string {
-  return denyText(s, text) + attaches(s).map((a) => (a ? '1' : '0')).join('');
+  return guardingDenyText(s, text) + attaches(s).map((a) => (a ? '1' : '0')).join('');
 }
 
 /** For each family, whether the statement grants one of its attaching actions (asked of every statement after each edit). */

@@ -3,7 +3,7 @@ import { reference, type ActionInfo } from '../data/reference';
 import type { ConditionBlock, ConditionEntry, Statement } from '../parse/model';
 import { globMatches } from '../match';
 import type { Rule } from '../rule';
-import { actionsSupportingKey, deniedWithGuard, ruleGrants, grantingEntry, isGrantingKind, keyIs, denyText } from './_grants';
+import { actionsSupportingKey, deniedWithGuard, ruleGrants, grantingEntry, isGrantingKind, keyIs, guardingDenyText } from './_grants';
 import { conditionEntries } from './_util';
 
 const KEYS = ['sagemaker:DirectInternetAccess', 'sagemaker:RootAccess'] as const;
@@ -36,7 +36,7 @@ export const rule: Rule = {
   id: 'notebook-internet-or-root',
   defaultSeverity: 'info',
   summary: '`CreateNotebookInstance` (or `UpdateNotebookInstance`) allowed without `sagemaker:DirectInternetAccess` and `sagemaker:RootAccess` = `Disabled`.',
-  scope: denyText,
+  scope: guardingDenyText,
   check({ doc, kind, report }) {
     if (!isGrantingKind(kind)) return;
     const ref = reference();

@@ -1,4 +1,4 @@
-import { denyText } from './_grants';
+import { guardingDenyText } from './_grants';
 import type { Rule } from '../rule';
 import { addConditionFix } from './_condition-fix';
 import { deniedUnlessCondition, findConditionKey, grantsAction, onlyGrants } from './_util';
@@ -9,7 +9,7 @@ export const rule: Rule = {
   id: 'pass-role-without-service',
   defaultSeverity: 'warning',
   summary: '`iam:PassRole` allowed without an `iam:PassedToService` condition.',
-  scope: denyText,
+  scope: guardingDenyText,
   check({ doc, report }) {
     if (deniedUnlessCondition(doc, 'iam:PassRole', (k) => k === KEY)) return;
     for (const s of doc.statements) {

@@ -1,7 +1,7 @@
 import { GLOBAL_CONDITION_KEYS } from '../data/globalConditionKeys';
 import { reference } from '../data/reference';
 import type { Rule } from '../rule';
-import { type KeyPredicate, reportUnguardedGrants, denyText } from './_grants';
+import { type KeyPredicate, reportUnguardedGrants, guardingDenyText } from './_grants';
 
 /** The global keys that say where the request comes from (aws:SourceIp, aws:SourceVpc, aws:SourceVpce, ...). */
 const NETWORK_KEYS = new Set(GLOBAL_CONDITION_KEYS.filter((k) => k.category === 'network').map((k) => k.key.toLowerCase()));
@@ -11,7 +11,7 @@ export const rule: Rule = {
   id: 'presigned-url-no-network-guard',
   defaultSeverity: 'info',
   summary: 'Presigned Studio/notebook URL actions allowed without an `aws:SourceIp`, `aws:SourceVpc` or `aws:SourceVpce` condition.',
-  scope: denyText,
+  scope: guardingDenyText,
   check(ctx) {
     reportUnguardedGrants(
       ctx,

@@ -1,7 +1,7 @@
 import { reference, type ActionInfo } from '../data/reference';
 import type { Rule } from '../rule';
 import { addConditionFix } from './_condition-fix';
-import { grantedActions, grantingEntry, isGrantingKind, PRINCIPAL_VARIABLE, tiesResourceTagToCaller, denyText } from './_grants';
+import { grantedActions, grantingEntry, isGrantingKind, PRINCIPAL_VARIABLE, tiesResourceTagToCaller, guardingDenyText } from './_grants';
 import { deniedUnlessCondition, onlyGrants } from './_util';
 
 const PRESIGNED_ACTIONS = ['sagemaker:CreatePresignedDomainUrl', 'sagemaker:CreatePresignedNotebookInstanceUrl'];
@@ -16,7 +16,7 @@ export const rule: Rule = {
   id: 'presigned-url-unrestricted',
   defaultSeverity: 'warning',
   summary: 'Presigned Studio/notebook URL actions allowed on `*` without an owner restriction: any user can open any user\'s Studio.',
-  scope: denyText,
+  scope: guardingDenyText,
   check({ doc, kind, report }) {
     // SCPs, boundaries and endpoint policies only cap what other policies grant.
     if (!isGrantingKind(kind)) return;

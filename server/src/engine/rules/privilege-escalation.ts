@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { denyText } from './_grants';
+import { outrightDenyText } from './_grants';
 import { actionItemFor, deniedOutright, grantedOf, identityAllowStatements, identityGrantsOf, listNames, unconstrainedResource } from './_security';
 
 /** IAM actions that change what a principal may do, with what each lets the caller do to itself. */
@@ -44,8 +44,8 @@ export const rule: Rule = {
   id: 'privilege-escalation',
   defaultSeverity: 'warning',
   summary: 'Unconstrained actions that let a principal raise its own rights (`iam:PutRolePolicy`, `iam:CreatePolicyVersion`, `sts:AssumeRole` on `*`, PassRole + a compute create action, ...).',
-  // Other statements matter through their Denies and the compute-create actions they allow.
-  scope: (s, text) => denyText(s, text) + identityGrantsOf(s, COMPUTE_CREATE),
+  // Other statements matter through their Denies without a condition and the compute-create actions they allow.
+  scope: (s, text) => outrightDenyText(s, text) + identityGrantsOf(s, COMPUTE_CREATE),
   check({ doc, kind, report }) {
     const statements = identityAllowStatements(doc, kind);
     const allowed = (action: string) => !deniedOutright(doc, action);

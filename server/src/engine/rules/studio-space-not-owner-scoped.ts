@@ -2,7 +2,7 @@ import { parseOperator } from '../data/operators';
 import { hasWildcard } from '../match';
 import type { Statement } from '../parse/model';
 import type { Rule } from '../rule';
-import { actionsSupportingKey, keyIs, PRINCIPAL_VARIABLE, reportUnguardedGrants, tiesResourceTagToCaller, denyText } from './_grants';
+import { actionsSupportingKey, keyIs, PRINCIPAL_VARIABLE, reportUnguardedGrants, tiesResourceTagToCaller, guardingDenyText } from './_grants';
 import { conditionEntries } from './_util';
 
 const OWNER_KEY = 'sagemaker:OwnerUserProfileArn';
@@ -47,7 +47,7 @@ export const rule: Rule = {
   id: 'studio-space-not-owner-scoped',
   defaultSeverity: 'warning',
   summary: 'Studio space and app actions (`CreateSpace`, `UpdateSpace`, `DeleteSpace`, `CreateApp`, `DeleteApp`) allowed on every space without `sagemaker:OwnerUserProfileArn`.',
-  scope: denyText,
+  scope: guardingDenyText,
   check(ctx) {
     reportUnguardedGrants(
       ctx,

@@ -1,4 +1,4 @@
-import { denyText } from './_grants';
+import { guardingDenyText } from './_grants';
 import { allStatements } from '../parse/model';
 import type { Rule } from '../rule';
 import { addConditionFix } from './_condition-fix';
@@ -22,7 +22,7 @@ export const rule: Rule = {
   id: 'trust-missing-source-condition',
   defaultSeverity: 'info',
   summary: 'A trust or resource policy lets an AWS service principal in without `aws:SourceAccount`/`aws:SourceArn` (confused deputy).',
-  scope: denyText,
+  scope: guardingDenyText,
   check({ doc, kind, report }) {
     if (kind !== 'trust' && kind !== 'resource') return;
     // A Deny elsewhere that tests the source keys guards the whole document.

@@ -1,4 +1,4 @@
-import { denyText } from './_grants';
+import { outrightDenyText } from './_grants';
 import { getNodeValue } from 'jsonc-parser';
 import { reference } from '../data/reference';
 import { actionPatternCovers, globMatches } from '../match';
@@ -130,7 +130,7 @@ export const rule: Rule = {
   id: 'unconditional-deny-overrides',
   defaultSeverity: 'info',
   summary: 'A `Deny` without a condition covers every action (and resource) an `Allow` in the same document grants: the Allow can never work.',
-  scope: denyText,
+  scope: outrightDenyText,
   check({ doc, report }) {
     const denies = allStatements(doc)
       .filter((s) => s.effect === 'Deny' && !s.element('Condition'))
