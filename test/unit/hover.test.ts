@@ -372,3 +372,18 @@ test('every token of the policy has a hover', () => {
   }
   assert.deepEqual([...missing], [], 'tokens without a hover');
 });
+
+test('hover never throws where an operator, a condition key or a principal type is an array index', () => {
+  const documents = [
+    // Condition and Principal written as arrays: the path runs through an index where a name belongs.
+    JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: [{ Service: 'sagemaker.amazonaws.com' }], Action: 'sts:AssumeRole', Condition: [{ StringEquals: { 'aws:SourceAccount': '111122223333' } }, [{ Bool: 'true' }]] }] }, null, 2),
+    JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'iam:PassRole', Resource: '*', Condition: { StringEquals: [{ 'iam:PassedToService': 'sagemaker.amazonaws.com' }] } }] }, null, 2),
+    // Found by the fuzz test (seed 99): a Condition object that swallowed the rest of the document.
+    '{\n\t"Version": "2012-10-17",\n\t"Statement":\u0000[\n\t\t{\n\t\t\t"Sid": "SageMakerStudioAccessbyOwner",\n\t\t\t"Effect": "Allow",\n\t\t\t"Action": [\n\t\t\t\t"sagemaker:CreatePresignedDomainUrl"\n\t\t\t],\n\t\t\t"Resource": "*",\n\t\t\t"Condition": {Version": "2012-10-17",\n\t"Statement": [\n\t\t{\n\t\t\t"Sid": "SageMakerStudioAccessbyOwner",\n\t\t\t"Effect": "Allow",\n\t\t\t"Action": [\n\t\t\t\t"',
+  ];
+  for (const text of documents) {
+    for (let offset = 0; offset <= text.length; offset++) {
+      assert.doesNotThrow(() => hover(text, offset), `hover at ${offset} of ${JSON.stringify(text.slice(0, 60))}`);
+    }
+  }
+});

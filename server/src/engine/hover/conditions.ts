@@ -33,7 +33,8 @@ export function operatorSummary(op: ParsedOperator): string {
 
 export function operatorHover(ctx: HoverContext): string | undefined {
   if (!ctx.loc.isKey || !inCondition(ctx, 2)) return undefined;
-  const name = ctx.loc.path[1] as string;
+  const name = ctx.loc.path[1];
+  if (typeof name !== 'string') return undefined; // a Condition written as an array
   const op = parseOperator(name);
   if (!op) {
     const fixed = operatorWithCaseFixed(name);
@@ -56,8 +57,9 @@ export function operatorHover(ctx: HoverContext): string | undefined {
 
 export function conditionKeyHover(ctx: HoverContext): string | undefined {
   if (!ctx.loc.isKey || !inCondition(ctx, 3)) return undefined;
-  const written = ctx.loc.path[2] as string;
-  const operator = parseOperator(ctx.loc.path[1] as string);
+  const [, operatorName, written] = ctx.loc.path;
+  if (typeof operatorName !== 'string' || typeof written !== 'string') return undefined;
+  const operator = parseOperator(operatorName);
   const view = conditionKeyView(written);
   if (!view) {
     const service = written.includes(':') ? written.split(':')[0] : undefined;
@@ -117,8 +119,9 @@ export function conditionValueHover(ctx: HoverContext): string | undefined {
   const { loc } = ctx;
   if (loc.isKey || !loc.statement || loc.path[0] !== 'Condition' || loc.path.length < 3 || loc.path.length > 4) return undefined;
   if (loc.node.type !== 'string' && loc.node.type !== 'boolean' && loc.node.type !== 'number') return undefined;
-  const opName = loc.path[1] as string;
-  const key = loc.path[2] as string;
+  const [, opName, key] = loc.path;
+  // In a broken document the path can run through an array where the operator or the key belongs.
+  if (typeof opName !== 'string' || typeof key !== 'string') return undefined;
   const value = String(loc.node.value);
   const op = parseOperator(opName);
   const url = op?.base.url ?? lookupElement('Condition')!.url;

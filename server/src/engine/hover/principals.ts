@@ -23,7 +23,8 @@ function inPrincipal(ctx: HoverContext): boolean {
 
 export function principalTypeHover(ctx: HoverContext): string | undefined {
   if (!inPrincipal(ctx) || !ctx.loc.isKey || ctx.loc.path.length !== 2) return undefined;
-  const type = ctx.loc.path[1] as string;
+  const type = ctx.loc.path[1];
+  if (typeof type !== 'string') return undefined; // a Principal written as an array
   const info = lookupPrincipalType(type);
   if (!info) {
     const fixed = PRINCIPAL_TYPES.find((p) => p.type.toLowerCase() === type.toLowerCase());
@@ -98,7 +99,9 @@ export function describePrincipal(value: string, type: string | undefined): Who 
 export function principalValueHover(ctx: HoverContext): string | undefined {
   const value = stringValue(ctx);
   if (value === undefined || !inPrincipal(ctx) || ctx.loc.path.length > 3) return undefined;
-  const type = ctx.loc.path.length >= 2 ? (ctx.loc.path[1] as string) : undefined;
+  const segment = ctx.loc.path.length >= 2 ? ctx.loc.path[1] : undefined;
+  if (typeof segment === 'number') return undefined; // a Principal written as an array
+  const type = segment;
   if (type === undefined && value !== '*') {
     return blocks(`**${code(value)}** · invalid Principal`, 'A string Principal can only be `"*"`; otherwise write an object such as `{"AWS": "arn:aws:iam::123456789012:root"}` or `{"Service": "sagemaker.amazonaws.com"}`.', link('IAM: Principal', PAGE));
   }
