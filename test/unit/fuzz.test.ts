@@ -164,6 +164,14 @@ describe('fuzz: lint, hover and complete never throw and keep ranges inside the 
     );
   });
 
+  it('long wildcard resources (100,000 characters) make no rule throw', () => {
+    // The resource-reach test once recursed per character and overflowed the stack.
+    for (const resource of ['arn:aws:sagemaker:us-east-1:111122223333:training-job/' + 'a*'.repeat(50_000), 'arn:aws:sagemaker:us-east-1:111122223333:training-job/' + 'a?'.repeat(50_000) + 'x']) {
+      const tagged = { StringEquals: { 'sagemaker:ResourceTag/team': '${aws:PrincipalTag/team}' } };
+      check(JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['sagemaker:CreateTrainingJob', 'sagemaker:*'], Resource: resource, Condition: tagged }, { Effect: 'Allow', Action: 'sagemaker:AddTags', Resource: resource }] }));
+    }
+  });
+
   it('a policy statement spliced into another policy at a random place', () => {
     fc.assert(
       fc.property(seedArb, seedArb, fc.nat(), fc.nat(), fc.nat(), (a, b, from, length, to) => {

@@ -23,6 +23,7 @@ import { allStatements, type ConditionBlock, type ConditionEntry, type PolicyDoc
 import type { RuleContext } from '../rule';
 import type { PolicyKind } from '../types';
 import { actionPatternsFor, actionTexts, conditionEntries, memo } from './_util';
+import { ANY, ONE, globsIntersect as markedGlobsIntersect } from './_arn';
 
 /** `sagemaker:CreateTrainingJob` for an ActionInfo. */
 export function fullName(action: ActionInfo): string {
@@ -145,48 +146,16 @@ function templateSample(template: string): string {
   return template.replace(/\$\{([^}]*)\}/g, (_, name: string) => SAMPLE[name.toLowerCase()] ?? 'x1');
 }
 
-const intersectCache = new Map<string, boolean>();
-
-/** Do two glob patterns (`*` any run, `?` one character) match a common string? Case-sensitive, as ARNs are. */
+/**
+ * Do two glob patterns (`*` any run, `?` one character) match a common string? Case-sensitive, as ARNs are.
+ * The search is the one the ARN rules use (iterative, bounded), on the patterns with their wildcards marked.
+ */
 export function globsIntersect(a: string, b: string): boolean {
-  // Cheap rejections first: the literal text before the first wildcard of each (and after the last)
-  // must agree where both have it. Most pairs of ARN patterns part there.
-  const head = Math.min(literalRun(a, 1), literalRun(b, 1));
-  if (a.slice(0, head) !== b.slice(0, head)) return false;
-  const tail = Math.min(literalRun(a, -1), literalRun(b, -1));
-  if (tail > 0 && a.slice(a.length - tail) !== b.slice(b.length - tail)) return false;
-  const cacheKey = `${a}\u0000${b}`;
-  const cached = intersectCache.get(cacheKey);
-  if (cached !== undefined) return cached;
-  const memo = new Map<number, boolean>();
-  const width = b.length + 1;
-  const go = (i: number, j: number): boolean => {
-    const k = i * width + j;
-    const seen = memo.get(k);
-    if (seen !== undefined) return seen;
-    let result: boolean;
-    if (i === a.length && j === b.length) result = true;
-    else if (i < a.length && a[i] === '*') result = go(i + 1, j) || (j < b.length && go(i, j + 1));
-    else if (j < b.length && b[j] === '*') result = go(i, j + 1) || (i < a.length && go(i + 1, j));
-    else if (i < a.length && j < b.length) result = (a[i] === b[j] || a[i] === '?' || b[j] === '?') && go(i + 1, j + 1);
-    else result = false;
-    memo.set(k, result);
-    return result;
-  };
-  const result = go(0, 0);
-  if (intersectCache.size > 20000) intersectCache.clear();
-  intersectCache.set(cacheKey, result);
-  return result;
+  return markedGlobsIntersect(markWildcards(a), markWildcards(b));
 }
 
-/** Length of the run of literal characters at the start (direction 1) or end (-1) of a glob. */
-function literalRun(glob: string, direction: 1 | -1): number {
-  let n = 0;
-  for (let i = direction === 1 ? 0 : glob.length - 1; i >= 0 && i < glob.length; i += direction, n++) {
-    const c = glob[i];
-    if (c === '*' || c === '?') break;
-  }
-  return n;
+function markWildcards(glob: string): string {
+  return glob.replace(/[*?]/g, (c) => (c === '*' ? ANY : ONE));
 }
 
 /** Can a `Resource` entry name a resource the action needs? Unknown values (intrinsics) count as yes. */
