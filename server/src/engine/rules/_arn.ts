@@ -104,6 +104,15 @@ export function literalPrefix(glob: string): string {
   return glob;
 }
 
+/** The part of a glob after its last wildcard. */
+function literalSuffix(glob: string): string {
+  for (let i = glob.length - 1; i >= 0; i--) {
+    const c = glob.charCodeAt(i);
+    if (c === 1 || c === 2) return glob.slice(i + 1);
+  }
+  return glob;
+}
+
 const intersectCache = new Map<string, boolean>();
 
 /** Is there a string both globs match? (A product-automaton search: at most (|a|+1)(|b|+1) states.) */
@@ -112,6 +121,10 @@ export function globsIntersect(a: string, b: string, pa = literalPrefix(a), pb =
   if (a.length > 2048 || b.length > 2048) return true;
   if (pa.length <= pb.length ? !pb.startsWith(pa) : !pa.startsWith(pb)) return false;
   if (pa.length === a.length && pb.length === b.length) return a === b;
+  // Likewise the literal text after the last wildcard of each: most pairs of ARN patterns part at one end.
+  const sa = literalSuffix(a);
+  const sb = literalSuffix(b);
+  if (sa.length <= sb.length ? !sb.endsWith(sa) : !sa.endsWith(sb)) return false;
   const key = `${a}\u0000${b}`;
   let result = intersectCache.get(key);
   if (result === undefined) {
