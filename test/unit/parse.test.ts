@@ -117,6 +117,16 @@ describe('fast path for well-formed JSON (fastParseTree)', () => {
     }
   });
 
+  it('draws the nesting line where the jsonc-parser path does', () => {
+    for (const n of [MAX_NESTING - 1, MAX_NESTING, MAX_NESTING + 1]) {
+      assert.equal(fastParseTree('['.repeat(n) + ']'.repeat(n), MAX_NESTING) !== undefined, n <= MAX_NESTING, `${n} brackets`);
+      // A policy nested n deep, well-formed (fast path) and with a comment (jsonc-parser path): the same verdict.
+      const policy = `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Sid": ${'['.repeat(n - 3)}${']'.repeat(n - 3)}}]}`;
+      assert.equal(parsePolicy(policy).kind, parsePolicy(policy + ' // c').kind, `${n} brackets`);
+      assert.equal(parsePolicy(policy).kind === null, n > MAX_NESTING, `${n} brackets`);
+    }
+  });
+
   it('agrees with jsonc-parser on mutated policies (byte flips, truncation, duplication)', () => {
     let next = 12345;
     const rand = (n: number) => {

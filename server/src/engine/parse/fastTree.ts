@@ -2,7 +2,7 @@
  * A fast path for the common case, well-formed JSON: builds exactly the tree jsonc-parser's `parseTree`
  * builds (same nodes, offsets, values and parent links), several times faster, because it has no visitor,
  * no error recovery and no per-token scanner state. Anything it does not expect (a syntax error, a comment,
- * a character JSON does not allow between tokens, nesting deeper than `maxDepth`) makes it give up and
+ * a character JSON does not allow between tokens, brackets nested deeper than `maxNesting`) makes it give up and
  * return undefined; the caller then runs jsonc-parser, which reports errors and recovers from them.
  * test/unit/parse.test.ts compares both on every managed policy and on mutated texts.
  */
@@ -13,7 +13,7 @@ type Node = { -readonly [K in keyof JsonNode]: JsonNode[K] };
 /** Thrown (and caught below) to abandon the fast path. */
 const GIVE_UP = new Error('not plain JSON');
 
-export function fastParseTree(text: string, maxDepth: number): JsonNode | undefined {
+export function fastParseTree(text: string, maxNesting: number): JsonNode | undefined {
   const n = text.length;
   let i = 0;
 
@@ -98,10 +98,11 @@ export function fastParseTree(text: string, maxDepth: number): JsonNode | undefi
     i += word.length;
   };
 
+  /** `depth`: how many brackets enclose this value (the same count as the jsonc-parser path's nesting guard). */
   const value = (parent: Node | undefined, depth: number): Node => {
-    if (depth > maxDepth) throw GIVE_UP;
     const offset = i;
     const c = text.charCodeAt(i);
+    if ((c === 0x7b || c === 0x5b) && depth >= maxNesting) throw GIVE_UP;
     if (c === 0x7b /* { */) {
       const node: Node = { type: 'object', offset, length: -1, parent, children: [] };
       i++;

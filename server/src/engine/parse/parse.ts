@@ -13,26 +13,7 @@ export interface ParseOptions {
 /** Text -> policy model. Never throws: broken JSON still yields a (partial) tree. */
 export function parsePolicy(text: string, options: ParseOptions = {}): PolicyDocument {
   const parseErrors: ParseError[] = [];
-  // Well-formed JSON (nearly every policy) takes the fast path; anything else goes to jsonc-parser.
-  const fast = fastParseTree(stripBom(text), MAX_NESTING);
-  if (fast) return policyOf(text, fast, parseErrors, options);
-  // jsonc-parser recurses per nesting level and overflows the stack near 5,000 levels. No policy nests
-  // deeper than a handful, so a document that does is not treated as a policy at all.
-  if (exceedsNesting(text, MAX_NESTING)) return emptyDocument(text);
-  let root: JsonNode | undefined;
-  try {
-    root = parseTree(stripBom(text), parseErrors, {
-      allowTrailingComma: false,
-      disallowComments: options.strictJson === true,
-      allowEmptyContent: true,
-    });
-  } catch {
-    return emptyDocument(text); // a stack overflow the nesting check did not foresee: not a policy
-  }
-  return policyOf(text, root, parseErrors, options);
-}
-
-function policyOf(text: string, root: JsonNode | undefined, parseErrors: ParseError[], options: ParseOptions): PolicyDocument {
+  const root = parseJsonTree(text, parseErrors, options.strictJson === true);
   const shape = hasPolicyShape(root);
   const doc: PolicyDocument = {
     text,
@@ -46,31 +27,47 @@ function policyOf(text: string, root: JsonNode | undefined, parseErrors: ParseEr
     statements: [],
   };
   if (!shape) return doc;
-
-  if (shape === 'policy') {
-    doc.topLevel = propertiesOf(root);
-    doc.version = findProperty(root, 'Version');
-    doc.statementProperty = findProperty(root, 'Statement');
-    doc.statements = statementsOf(doc.statementProperty?.value);
-  } else {
-    doc.statements = statementsOf(root);
-  }
+  if (shape === 'policy') describeTopLevel(doc);
+  doc.statements = statementsOf(shape === 'policy' ? doc.statementProperty?.value : root);
   doc.kind = options.kind ?? detectKind(shape, doc.statements);
   return doc;
 }
 
-export const MAX_NESTING = 200;
-
-function emptyDocument(text: string): PolicyDocument {
-  return { text, latest: { text }, root: undefined, parseErrors: [], kind: null, topLevel: [], version: undefined, statementProperty: undefined, statements: [] };
+/** The top-level elements of a document whose root is a policy object (also after a splice). */
+export function describeTopLevel(doc: PolicyDocument): void {
+  doc.topLevel = propertiesOf(doc.root);
+  doc.version = findProperty(doc.root, 'Version');
+  doc.statementProperty = findProperty(doc.root, 'Statement');
 }
+
+/**
+ * The JSON tree of `text`, its syntax errors added to `errors`. Well-formed JSON (nearly every policy)
+ * takes the fast path; anything else goes to jsonc-parser. Undefined when there is no content, and when
+ * brackets nest deeper than `maxNesting` (then with no errors): both paths draw that line alike.
+ */
+export function parseJsonTree(text: string, errors: ParseError[], strictJson: boolean, maxNesting = MAX_NESTING): JsonNode | undefined {
+  const json = stripBom(text);
+  const fast = fastParseTree(json, maxNesting);
+  if (fast) return fast;
+  // jsonc-parser recurses per nesting level and overflows the stack near 5,000 levels. No policy nests
+  // deeper than a handful, so a document that does is not treated as a policy at all.
+  if (exceedsNesting(text, maxNesting)) return undefined;
+  try {
+    return parseTree(json, errors, { allowTrailingComma: false, disallowComments: strictJson, allowEmptyContent: true });
+  } catch {
+    errors.length = 0; // a stack overflow the nesting check did not foresee: not a policy
+    return undefined;
+  }
+}
+
+export const MAX_NESTING = 200;
 
 /**
  * True when brackets (outside strings and comments) nest deeper than `limit`. Strings and comments end
  * where jsonc-parser's scanner ends them (a string at `"`, CR or LF; a line comment at CR or LF), or a
  * quote inside a comment would hide the brackets after it from this check but not from the parser.
  */
-export function exceedsNesting(text: string, limit: number): boolean {
+function exceedsNesting(text: string, limit: number): boolean {
   let depth = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
@@ -92,7 +89,7 @@ export function exceedsNesting(text: string, limit: number): boolean {
 }
 
 /** A BOM is replaced by a space rather than removed so that offsets stay those of the original text. */
-export function stripBom(text: string): string {
+function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
 }
 

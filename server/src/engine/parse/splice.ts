@@ -3,12 +3,10 @@
  * the only difference from the previous text lies inside one statement, that statement's text is parsed
  * alone and spliced into the previous tree, and everything after it is moved by the change in length.
  */
-import { parseTree, type ParseError } from 'jsonc-parser';
-import { fastParseTree } from './fastTree';
+import type { ParseError } from 'jsonc-parser';
 import { detectKind, hasPolicyShape } from './kind';
-import { findProperty, propertiesOf } from './json';
 import type { JsonNode, PolicyDocument, Statement } from './model';
-import { buildStatement, exceedsNesting, MAX_NESTING, type ParseOptions } from './parse';
+import { buildStatement, describeTopLevel, MAX_NESTING, parseJsonTree, type ParseOptions } from './parse';
 
 /** jsonc-parser's nodes are read-only to its users; the splice moves them in place on purpose. */
 type MovableNode = { -readonly [K in keyof JsonNode]: JsonNode[K] };
@@ -79,9 +77,9 @@ export function planStatementSplice(doc: PolicyDocument, text: string, options: 
   if (old === doc.root || old.parent?.type !== 'array') return undefined;
   const delta = change.newEnd - change.oldEnd;
   const slice = text.slice(old.offset, old.offset + old.length + delta);
-  if (exceedsNesting(slice, MAX_NESTING)) return undefined;
   const errors: ParseError[] = [];
-  const node = fastParseTree(slice, MAX_NESTING) ?? parseTree(slice, errors, { allowTrailingComma: false, disallowComments: options.strictJson === true, allowEmptyContent: false });
+  // The statement may nest only as deep as the whole document may, less the brackets around it.
+  const node = parseJsonTree(slice, errors, options.strictJson === true, MAX_NESTING - bracketsAround(old));
   if (!node || node.type !== 'object' || node.offset !== 0 || node.length !== slice.length || !slice.endsWith('}')) return undefined;
   if (errors.some((e) => e.offset + e.length >= slice.length - 1)) return undefined;
   shift(node, old.offset);
@@ -119,11 +117,7 @@ export function spliceStatement(doc: PolicyDocument, text: string, splice: State
   if (!shape) return undefined;
   doc.latest.text = text;
   const next: PolicyDocument = { ...doc, text, statements, parseErrors: errors };
-  if (shape === 'policy') {
-    next.topLevel = propertiesOf(root);
-    next.version = findProperty(root, 'Version');
-    next.statementProperty = findProperty(root, 'Statement');
-  }
+  if (shape === 'policy') describeTopLevel(next);
   next.kind = options.kind ?? detectKind(shape, statements);
   return next;
 }
@@ -140,6 +134,12 @@ function statementContaining(statements: readonly Statement[], change: TextChang
     else return change.start > node.offset && change.oldEnd < node.offset + node.length ? middle : -1;
   }
   return -1;
+}
+
+function bracketsAround(node: JsonNode): number {
+  let count = 0;
+  for (let up = node.parent; up; up = up.parent) if (up.type === 'object' || up.type === 'array') count++;
+  return count;
 }
 
 function shift(node: JsonNode, delta: number): void {
