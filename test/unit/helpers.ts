@@ -5,7 +5,7 @@ import { parse as parseJsonc } from 'jsonc-parser';
 import { applyEdits } from '../../server/src/engine/edits';
 import { lint } from '../../server/src/engine/lint';
 import { expandSnippetBody } from '../../server/src/engine/snippetText';
-import type { Finding, LintOptions } from '../../server/src/engine/types';
+import type { Finding, LintOptions, LintResult } from '../../server/src/engine/types';
 
 /** The findings of one rule for a policy given as text or as a value to stringify (pretty-printed). */
 export function findingsOf(ruleId: string, policy: string | object, options: LintOptions = {}): Finding[] {
@@ -73,5 +73,13 @@ export function prng(seed: number): () => number {
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A lint result as plain data to compare, every fix's edits read (some are worked out when read). */
+export function plainResult(result: LintResult): unknown {
+  return {
+    kind: result.kind,
+    findings: result.findings.map((f) => ({ ...f, fixes: f.fixes.map((x) => ({ title: x.title, preferred: x.preferred === true, edits: x.edits })) })),
   };
 }

@@ -8,21 +8,14 @@ import { lint, runRules } from '../../server/src/engine/lint';
 import { MAX_NESTING, parsePolicy } from '../../server/src/engine/parse/parse';
 import { movePosition, planStatementSplice, textChange } from '../../server/src/engine/parse/splice';
 import { ALL_RULES } from '../../server/src/engine/rules';
-import type { Finding, LintOptions, LintResult } from '../../server/src/engine/types';
-import { prng, seedPolicies } from './helpers';
+import type { Finding, LintOptions } from '../../server/src/engine/types';
+import { plainResult as plain, prng, seedPolicies } from './helpers';
 
 // The incremental linter must give exactly what linting the whole text gives, after any edit: findings,
 // their order, ranges, messages and the edits of every fix. Random edits (fixed seed) inside statements,
 // which take the incremental path, mixed with edits that break the JSON or change the kind, which do not.
 
 
-/** Findings as plain data, fixes' edits read (they may be worked out lazily). */
-function plain(result: LintResult): unknown {
-  return {
-    kind: result.kind,
-    findings: result.findings.map((f: Finding) => ({ ...f, fixes: f.fixes.map((x) => ({ title: x.title, preferred: x.preferred === true, edits: x.edits })) })),
-  };
-}
 
 const VALUES = [
   'Allow',

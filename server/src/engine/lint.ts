@@ -43,7 +43,7 @@ export class RuleRunner {
   private readonly ctx: RuleContext;
 
   constructor(doc: PolicyDocument, options: LintOptions, private readonly hooks: LintHooks) {
-    const length = (doc.whole ?? doc).text.length;
+    const length = doc.text.length; // a view has the whole document's text
     this.ctx = {
       doc,
       kind: doc.kind!,

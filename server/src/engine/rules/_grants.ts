@@ -282,11 +282,7 @@ const coversAllSageMakerCache = new Map<string, boolean>();
  * condition: what sagemaker-full-access reports. The finer "allowed without a guard" rules stay silent on
  * such a statement rather than list every guard that full access lacks.
  */
-export function isFullSageMakerStatement(s: Statement): boolean {
-  return fullSageMaker(s);
-}
-
-const fullSageMaker = memo(computeFullSageMaker);
+export const isFullSageMakerStatement = memo(computeFullSageMaker);
 
 function computeFullSageMaker(s: Statement): boolean {
   if (s.effect !== 'Allow' || s.element('Condition')) return false;

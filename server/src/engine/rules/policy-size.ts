@@ -27,7 +27,6 @@ function sizeWithoutWhitespace(doc: PolicyDocument): number {
   for (const s of doc.statements) {
     const start = s.node.offset;
     const end = start + s.node.length;
-    if (start < from) return withoutWhitespace(doc.text); // not in text order (cannot happen for a parsed document)
     size += withoutWhitespace(doc.text.slice(from, start));
     let own = statementSizes.get(s);
     if (own === undefined) statementSizes.set(s, (own = withoutWhitespace(doc.text.slice(start, end))));
