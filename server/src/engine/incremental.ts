@@ -7,7 +7,7 @@
  */
 import { isLiveFix } from './liveFix';
 import { compareFindings, RuleRunner, severityOf, sortFindings, type LintHooks } from './lint';
-import type { PolicyDocument, Statement } from './parse/model';
+import { statementIndexAt, type PolicyDocument, type Statement } from './parse/model';
 import { parsePolicy } from './parse/parse';
 import { movePosition, planStatementSplice, spliceStatement, type TextChange } from './parse/splice';
 import type { Rule } from './rule';
@@ -60,7 +60,8 @@ export class IncrementalLinter {
 
   /** The findings for `text` from those of the previous text, or undefined when it must be linted whole. */
   private relint(previousDoc: PolicyDocument, text: string, options: LintOptions, hooks: LintHooks): LintResult | undefined {
-    const plan = planStatementSplice(previousDoc, text, { kind: options.kind, strictJson: options.strictJson });
+    const parseOptions = { kind: options.kind, strictJson: options.strictJson };
+    const plan = planStatementSplice(previousDoc, text, parseOptions);
     if (!plan) return undefined;
     const { change, previous } = plan;
     // Before the tree is changed: what each rule's findings elsewhere depend on, and the findings after the
@@ -76,7 +77,7 @@ export class IncrementalLinter {
       this.outside = this.outside.map((f) => moveFinding(f, change));
     }
 
-    const doc = spliceStatement(previousDoc, text, plan, { kind: options.kind, strictJson: options.strictJson });
+    const doc = spliceStatement(previousDoc, text, plan, parseOptions);
     this.doc = doc;
     if (!doc || doc.kind !== previousDoc.kind) return undefined; // the kind changes what every rule checks
     const statement = doc.statements[plan.index];
@@ -106,11 +107,12 @@ export class IncrementalLinter {
   /** Files findings of a scoped rule under the statement they lie in. */
   private file(doc: PolicyDocument, findings: Finding[]): void {
     for (const f of findings) {
-      const statement = statementAt(doc.statements, f.offset);
-      if (!statement) {
+      const index = statementIndexAt(doc.statements, f.offset);
+      if (index < 0) {
         this.outside.push(f);
         continue;
       }
+      const statement = doc.statements[index];
       const list = this.inside.get(statement);
       if (list) list.push(f);
       else this.inside.set(statement, [f]);
@@ -154,20 +156,6 @@ function textOf(statement: Statement, text: string): string {
 
 function within(statement: Statement, offset: number): boolean {
   return offset >= statement.node.offset && offset < statement.node.offset + statement.node.length;
-}
-
-/** The statement whose text contains the offset (statements are in text order), or undefined. */
-function statementAt(statements: readonly Statement[], offset: number): Statement | undefined {
-  let low = 0;
-  let high = statements.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const s = statements[middle];
-    if (offset < s.node.offset) high = middle - 1;
-    else if (offset >= s.node.offset + s.node.length) low = middle + 1;
-    else return s;
-  }
-  return undefined;
 }
 
 /**

@@ -94,6 +94,20 @@ export function allStatements(doc: PolicyDocument): Statement[] {
   return (doc.whole ?? doc).statements;
 }
 
+/** The index of the statement whose text contains the offset, or -1 (a binary search: statements are in text order). */
+export function statementIndexAt(statements: readonly Statement[], offset: number): number {
+  let low = 0;
+  let high = statements.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const node = statements[middle].node;
+    if (offset < node.offset) high = middle - 1;
+    else if (offset >= node.offset + node.length) low = middle + 1;
+    else return middle;
+  }
+  return -1;
+}
+
 /** Is the statement one the rule is shown (all of them, except in a view)? For rules that walk allStatements. */
 export function inView(doc: PolicyDocument): (s: Statement) => boolean {
   if (!doc.whole) return () => true;

@@ -5,7 +5,7 @@
  */
 import type { ParseError } from 'jsonc-parser';
 import { detectKind, hasPolicyShape } from './kind';
-import type { JsonNode, PolicyDocument, Statement } from './model';
+import { statementIndexAt, type JsonNode, type PolicyDocument, type Statement } from './model';
 import { buildStatement, describeTopLevel, MAX_NESTING, parseJsonTree, type ParseOptions } from './parse';
 
 /** jsonc-parser's nodes are read-only to its users; the splice moves them in place on purpose. */
@@ -67,10 +67,12 @@ export function planStatementSplice(doc: PolicyDocument, text: string, options: 
   if (doc.kind === null || !doc.root || doc.whole) return undefined;
   const change = textChange(doc.text, text);
   if (!change) return undefined;
-  const index = statementContaining(doc.statements, change);
+  const index = statementIndexAt(doc.statements, change.start);
   if (index < 0) return undefined;
   const previous = doc.statements[index];
   const old = previous.node;
+  // Strictly inside the braces: an edit that touches one is not inside the statement.
+  if (change.start <= old.offset || change.oldEnd >= old.offset + old.length) return undefined;
   // Errors elsewhere would stay, and their recovery may have shaped the tree around this statement.
   if (doc.parseErrors.some((e) => e.offset <= old.offset || e.offset + e.length >= old.offset + old.length)) return undefined;
   // A bare statement as the whole document, or a statement object that is the Statement value: parse it all.
@@ -120,20 +122,6 @@ export function spliceStatement(doc: PolicyDocument, text: string, splice: State
   if (shape === 'policy') describeTopLevel(next);
   next.kind = options.kind ?? detectKind(shape, statements);
   return next;
-}
-
-/** The statement whose braces strictly enclose the changed range, or -1 (binary search: statements are in text order). */
-function statementContaining(statements: readonly Statement[], change: TextChange): number {
-  let low = 0;
-  let high = statements.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const node = statements[middle].node;
-    if (node.offset + node.length <= change.start) low = middle + 1;
-    else if (node.offset >= change.start) high = middle - 1;
-    else return change.start > node.offset && change.oldEnd < node.offset + node.length ? middle : -1;
-  }
-  return -1;
 }
 
 function bracketsAround(node: JsonNode): number {
