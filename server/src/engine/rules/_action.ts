@@ -48,7 +48,7 @@ function parseActionText(text: string): Readonly<ParsedAction> | undefined {
 }
 
 /** The plain-string entries of a statement's Action or NotAction that other rules can judge. */
-export function actionItems(items: readonly ValueItem[]): Array<{ item: ValueItem; text: string }> {
+function actionItems(items: readonly ValueItem[]): Array<{ item: ValueItem; text: string }> {
   const result: Array<{ item: ValueItem; text: string }> = [];
   for (const item of items) {
     if (item.node.type !== 'string' || item.text === undefined || item.text.includes('${')) continue;
