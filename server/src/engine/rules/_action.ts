@@ -3,6 +3,7 @@
  * is, so malformed-action reports what the other rules skip.
  */
 import type { PolicyDocument, Statement, ValueItem } from '../parse/model';
+import { reference } from '../data/reference';
 import { didYouMean, editDistance, memo } from './_util';
 
 export interface ParsedAction {
@@ -26,17 +27,8 @@ const NAME_PART = /^[A-Za-z0-9*?-]+$/;
  * nor malformed here: invalid-policy-variable reports them.
  */
 export function parseAction(text: string): Readonly<ParsedAction> | undefined {
-  if (text.length > MAX_ACTION_LENGTH) return undefined;
-  // Every rule about actions asks, and the same action texts recur in every policy: parse each once.
-  let parsed = parsedActions.get(text);
-  if (parsed === undefined) {
-    parsed = parseActionText(text) ?? null;
-    if (parsedActions.size > 50_000) parsedActions.clear();
-    parsedActions.set(text, parsed);
-  }
-  return parsed ?? undefined;
+  return text.length > MAX_ACTION_LENGTH ? undefined : textFacts(text).parsed;
 }
-const parsedActions = new Map<string, Readonly<ParsedAction> | null>();
 
 function parseActionText(text: string): Readonly<ParsedAction> | undefined {
   const colon = text.indexOf(':');
@@ -47,14 +39,127 @@ function parseActionText(text: string): Readonly<ParsedAction> | undefined {
   return Object.freeze({ service, name, serviceWildcard: /[*?]/.test(service), nameWildcard: /[*?]/.test(name) });
 }
 
-/** The plain-string entries of a statement's Action or NotAction that other rules can judge. */
-function actionItems(items: readonly ValueItem[]): Array<{ item: ValueItem; text: string }> {
-  const result: Array<{ item: ValueItem; text: string }> = [];
-  for (const item of items) {
-    if (item.node.type !== 'string' || item.text === undefined || item.text.includes('${')) continue;
-    result.push({ item, text: item.text });
+// ---- facts: what each action text is, worked out once, and per statement the union of its entries' facts ----
+//
+// A dozen rules judge every action entry, and a read-only policy lists thousands. Each entry's text is looked
+// up once per statement (`actionFacts`); the rules then test one number per statement and only walk the
+// entries of the statements where they can find something.
+
+/** `*` or `*:*`: every action (full-wildcard-action). */
+export const EVERY_ACTION = 1 << 0;
+/** Not `*` and not `service:Action` (malformed-action). */
+export const MALFORMED = 1 << 1;
+/** A `*` or `?` anywhere, `*` alone included. */
+export const WILDCARD = 1 << 2;
+/** A literal service prefix that the reference does not have (unknown-service). */
+export const UNKNOWN_SERVICE = 1 << 3;
+/** A known service, a name without wildcards, and no such action (unknown-action). */
+export const UNKNOWN_ACTION = 1 << 4;
+/** A wildcard entry that matches no action, of a known or wildcard service (wildcard-matches-nothing). */
+export const MATCHES_NOTHING = 1 << 5;
+/** `service:*` of a known service (service-wildcard). */
+export const WHOLE_SERVICE = 1 << 6;
+/** The same text (ignoring case) as an earlier `*` or `service:Action` entry of the same list (redundant-action). */
+export const REPEATED = 1 << 7;
+
+export interface TextFacts {
+  readonly text: string;
+  readonly parsed: Readonly<ParsedAction> | undefined;
+  /** Lower-cased text. */
+  readonly lower: string;
+  /** The flags above that depend on the text alone (all but REPEATED). */
+  readonly flags: number;
+  /** What rules derive from the text, one slot each (see `textMemo`). */
+  readonly derived: unknown[];
+}
+
+/**
+ * Like `memo` for statements, for what a rule derives from an action text alone (the actions it matches,
+ * their resource types): worked out once per distinct text, kept with its facts.
+ */
+export function textMemo<T>(compute: (facts: TextFacts) => T): (facts: TextFacts) => T {
+  const slot = nextTextSlot++;
+  return (facts) => {
+    let value = facts.derived[slot] as T | undefined;
+    if (value === undefined) facts.derived[slot] = value = compute(facts);
+    return value;
+  };
+}
+let nextTextSlot = 0;
+
+/** The same action texts recur in every policy: each is judged once (bounded: cleared when it grows too big). */
+function textFacts(text: string): TextFacts {
+  // A pasted megabyte is judged but not kept.
+  if (text.length > MAX_ACTION_LENGTH) return computeTextFacts(text);
+  let facts = factsByText.get(text);
+  if (facts === undefined) {
+    facts = computeTextFacts(text);
+    if (factsByText.size > 50_000) factsByText.clear();
+    factsByText.set(text, facts);
   }
-  return result;
+  return facts;
+}
+const factsByText = new Map<string, TextFacts>();
+
+function computeTextFacts(text: string): TextFacts {
+  const parsed = text.length > MAX_ACTION_LENGTH ? undefined : parseActionText(text);
+  let flags = /[*?]/.test(text) ? WILDCARD : 0;
+  if (text === '*' || text === '*:*') flags |= EVERY_ACTION;
+  if (text !== '*' && !parsed) flags |= MALFORMED;
+  if (parsed) {
+    const ref = reference();
+    const known = parsed.serviceWildcard || ref.hasService(parsed.service);
+    if (!known) flags |= UNKNOWN_SERVICE;
+    else if (!parsed.serviceWildcard && !parsed.nameWildcard && !ref.action(parsed.service, parsed.name)) flags |= UNKNOWN_ACTION;
+    if (known && (parsed.serviceWildcard || parsed.nameWildcard) && ref.matchActions(text).length === 0) flags |= MATCHES_NOTHING;
+    if (known && !parsed.serviceWildcard && parsed.name === '*') flags |= WHOLE_SERVICE;
+  }
+  return { text, parsed, lower: text.toLowerCase(), flags, derived: [] };
+}
+
+/** One plain-string entry of Action or NotAction (no intrinsic, no `${`), with its facts. */
+export interface PlainAction {
+  item: ValueItem;
+  text: string;
+  /** Undefined for `*` and malformed texts. */
+  action: Readonly<ParsedAction> | undefined;
+  flags: number;
+  facts: TextFacts;
+}
+
+/** A statement's plain entries of one list, and the union of their flags. */
+export interface ActionListFacts {
+  items: readonly PlainAction[];
+  flags: number;
+}
+
+/** The statement's Action and NotAction facts, worked out once. */
+export const actionFacts = memo((statement: Statement): { Action: ActionListFacts; NotAction: ActionListFacts } => ({
+  Action: listFacts(statement.actions),
+  NotAction: listFacts(statement.notActions),
+}));
+
+function listFacts(values: readonly ValueItem[]): ActionListFacts {
+  const items: PlainAction[] = [];
+  let flags = 0;
+  let seen: Set<string> | undefined;
+  for (const item of values) {
+    const text = item.text;
+    if (item.node.type !== 'string' || text === undefined || text.includes('${')) continue;
+    const facts = textFacts(text);
+    let own = facts.flags;
+    if (!(own & MALFORMED)) {
+      // Repeats only matter in lists of two or more: no set for the common single entry.
+      if (values.length > 1) {
+        seen ??= new Set();
+        if (seen.has(facts.lower)) own |= REPEATED;
+        else seen.add(facts.lower);
+      }
+    }
+    items.push({ item, text, action: facts.parsed, flags: own, facts });
+    flags |= own;
+  }
+  return { items, flags };
 }
 
 /** Both lists of a statement, with the element name for messages. */
@@ -65,6 +170,9 @@ export function actionLists(statement: Statement): Array<{ element: 'Action' | '
   ];
 }
 
+/** The element names of the two action lists, for rules that walk both. */
+export const ACTION_ELEMENTS = ['Action', 'NotAction'] as const;
+
 /** One well-formed `service:Action` entry of a statement's Action or NotAction. */
 export interface ActionEntry {
   statement: Statement;
@@ -74,31 +182,35 @@ export interface ActionEntry {
   action: Readonly<ParsedAction>;
   /** How many entries the element has (1 for a plain string): whether removing this one leaves a list. */
   entries: number;
+  flags: number;
+  facts: TextFacts;
 }
 
-/** Every well-formed action entry of the document, statement by statement (what the action rules walk). */
-export function* actionEntries(doc: PolicyDocument): Generator<ActionEntry> {
-  for (const statement of doc.statements) yield* entriesOf(statement);
+/** The statement's well-formed entries that carry one of the `flags`: the entries a rule judges, none when it has nothing to say. */
+export function entriesWith(statement: Statement, flags: number): readonly ActionEntry[] {
+  const facts = actionFacts(statement);
+  if (((facts.Action.flags | facts.NotAction.flags) & flags) === 0) return NO_ENTRIES;
+  return entriesOf(statement).filter((e) => (e.flags & flags) !== 0);
 }
+const NO_ENTRIES: readonly ActionEntry[] = Object.freeze([]);
 
 /** A statement's well-formed action entries, worked out once: several rules walk them. */
 export const entriesOf = memo((statement: Statement): readonly ActionEntry[] => {
   const entries: ActionEntry[] = [];
-  for (const { element, items } of actionLists(statement)) {
-    for (const { item, text } of plainItems(statement, element)) {
-      const action = parseAction(text);
-      if (action) entries.push({ statement, element, item, text, action, entries: items.length });
+  const facts = actionFacts(statement);
+  for (const element of ACTION_ELEMENTS) {
+    const count = element === 'Action' ? statement.actions.length : statement.notActions.length;
+    for (const { item, text, action, flags, facts: textFacts } of facts[element].items) {
+      if (action) entries.push({ statement, element, item, text, action, entries: count, flags, facts: textFacts });
     }
   }
   return entries;
 });
 
-/** `actionItems` of the statement's Action or NotAction, worked out once. */
-export function plainItems(statement: Statement, element: 'Action' | 'NotAction'): ReadonlyArray<{ item: ValueItem; text: string }> {
-  return element === 'Action' ? plainActions(statement) : plainNotActions(statement);
+/** The plain-string entries of the statement's Action or NotAction (no intrinsic, no `${`), worked out once. */
+export function plainItems(statement: Statement, element: 'Action' | 'NotAction'): readonly PlainAction[] {
+  return actionFacts(statement)[element].items;
 }
-const plainActions = memo((s: Statement) => actionItems(s.actions));
-const plainNotActions = memo((s: Statement) => actionItems(s.notActions));
 
 /** Kinds whose `Allow` statements only permit (filter) what other policies grant. */
 export const NON_GRANTING_KINDS = new Set(['scp', 'boundary', 'endpoint']);

@@ -2,7 +2,7 @@ import { reference } from '../data/reference';
 import { replaceString } from '../edits';
 import type { Rule } from '../rule';
 import type { Fix } from '../types';
-import { plainItems, actionLists, MAX_ACTION_LENGTH, parseAction } from './_action';
+import { ACTION_ELEMENTS, actionFacts, MALFORMED, MAX_ACTION_LENGTH, parseAction } from './_action';
 
 /** What is wrong with a text that parseAction rejects, and a repaired text when one is obvious. */
 export function diagnoseAction(text: string): { problem: string; repaired?: string } {
@@ -40,9 +40,11 @@ export const rule: Rule = {
   scope: 'statement',
   check({ doc, report }) {
     for (const s of doc.statements) {
-      for (const { element } of actionLists(s)) {
-        for (const { item, text } of plainItems(s, element)) {
-          if (text === '*' || parseAction(text)) continue;
+      const facts = actionFacts(s);
+      for (const element of ACTION_ELEMENTS) {
+        if (!(facts[element].flags & MALFORMED)) continue;
+        for (const { item, text, flags } of facts[element].items) {
+          if (!(flags & MALFORMED)) continue;
           const { problem, repaired } = diagnoseAction(text);
           const fixes: Fix[] = repaired ? [{ title: `Change to "${repaired}"`, edits: [replaceString(item.node, repaired)], preferred: true }] : [];
           report({

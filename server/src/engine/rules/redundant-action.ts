@@ -2,7 +2,7 @@ import { removeNode } from '../edits';
 import { globMatches } from '../match';
 import type { Rule } from '../rule';
 import type { Fix } from '../types';
-import { plainItems, actionLists, parseAction } from './_action';
+import { ACTION_ELEMENTS, actionFacts, MALFORMED, REPEATED, WILDCARD } from './_action';
 
 const ANY = '\u0001';
 const ONE = '\u0002';
@@ -12,8 +12,17 @@ const ONE = '\u0002';
  * itself. So `actionCovers(p, q)` is true only when every action q can match, p matches too.
  */
 export function actionCovers(pattern: string, covered: string): boolean {
-  return globMatches(pattern, tokens(covered), { ignoreCase: true, one: (c) => c !== ANY });
+  // The common pair, `ec2:Describe*` over `ec2:DescribeVpcs`, without the general matcher: a pattern whose
+  // only wildcard is a final `*` covers a text without wildcards that starts with the rest (action texts
+  // are ASCII, so lower-casing is IAM's case-insensitivity).
+  const star = pattern.indexOf('*');
+  if (star === pattern.length - 1 && !pattern.includes('?') && !covered.includes('*') && !covered.includes('?')) {
+    return covered.length >= star && covered.slice(0, star).toLowerCase() === pattern.slice(0, star).toLowerCase();
+  }
+  return globMatches(pattern, tokens(covered), { ignoreCase: true, one: isOneCharacter });
 }
+
+const isOneCharacter = (c: string) => c !== ANY;
 
 const tokens = (text: string) => text.replace(/\*/g, ANY).replace(/\?/g, ONE);
 
@@ -26,28 +35,31 @@ export const rule: Rule = {
   scope: 'statement',
   check({ doc, report }) {
     for (const s of doc.statements) {
-      for (const { element, items } of actionLists(s)) {
-        const entries = plainItems(s, element).filter((e) => e.text === '*' || parseAction(e.text) !== undefined);
+      const facts = actionFacts(s);
+      for (const element of ACTION_ELEMENTS) {
+        // Nothing to cover without a wildcard or a repeated entry.
+        if (!(facts[element].flags & (WILDCARD | REPEATED))) continue;
+        const entries = facts[element].items.filter((e) => !(e.flags & MALFORMED));
         if (entries.length < 2) continue;
         const inArray = s.element(element)?.value?.type === 'array';
         const first = new Map<string, number>();
-        entries.forEach((e, i) => first.has(e.text.toLowerCase()) || first.set(e.text.toLowerCase(), i));
+        entries.forEach((e, i) => first.has(e.facts.lower) || first.set(e.facts.lower, i));
         // Wildcard entries (first of their spelling), by service prefix; '' holds those with a wildcard prefix.
         const wildcards = new Map<string, number[]>();
         entries.forEach((e, i) => {
-          if (!/[*?]/.test(e.text) || first.get(e.text.toLowerCase()) !== i) return;
-          const svc = serviceOf(e.text);
+          if (!(e.flags & WILDCARD) || first.get(e.facts.lower) !== i) return;
+          const svc = serviceOf(e.facts.lower);
           const key = /[*?]/.test(svc) ? '' : svc;
           wildcards.set(key, [...(wildcards.get(key) ?? []), i]);
         });
         const wildcardPrefixed = wildcards.get('') ?? [];
         entries.forEach((e, i) => {
           let by: number | undefined;
-          const firstIndex = first.get(e.text.toLowerCase())!;
+          const firstIndex = first.get(e.facts.lower)!;
           if (firstIndex !== i) by = firstIndex;
           else {
             const covering = (j: number) => j !== i && actionCovers(entries[j].text, e.text) && !(j > i && actionCovers(e.text, entries[j].text));
-            by = (wildcards.get(serviceOf(e.text)) ?? []).find(covering) ?? wildcardPrefixed.find(covering);
+            by = (wildcards.get(serviceOf(e.facts.lower)) ?? []).find(covering) ?? wildcardPrefixed.find(covering);
           }
           if (by === undefined) return;
           const other = entries[by].text;

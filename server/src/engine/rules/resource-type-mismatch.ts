@@ -3,7 +3,8 @@ import { removeNode, replaceNode, replaceString } from '../edits';
 import type { Statement, ValueItem } from '../parse/model';
 import type { Rule } from '../rule';
 import type { Fix } from '../types';
-import { parseAction } from './_action';
+import { parseAction, plainItems, textMemo } from './_action';
+import { memo } from './_util';
 import { candidateFormats, fieldOf, globsIntersect, literalPrefix, parseArn, policyGlob, templateGlob, type ArnFormat, type ParsedArn } from './_arn';
 
 interface Target {
@@ -55,58 +56,122 @@ function targetsOf(action: ActionInfo): Target[] | undefined {
   return targets ?? undefined;
 }
 
-/** Statements repeat across documents (and `ec2:*` expands to hundreds of actions): sets are cached by the Action texts. */
-const setCache = new Map<string, TargetSet | null>();
-
-/** Undefined when one Action entry cannot be decided (unknown, `*`, a wildcard service, a variable, an intrinsic). */
-function targetSet(s: Statement): TargetSet | undefined {
-  if (s.actions.length === 0) return undefined;
-  const texts: string[] = [];
-  for (const item of s.actions) {
-    if (item.node.type !== 'string' || item.text === undefined || item.text.includes('${') || item.text === '*') return undefined;
-    texts.push(item.text.toLowerCase());
-  }
-  const key = texts.join('\n');
-  let set = setCache.get(key);
-  if (set === undefined) {
-    set = buildSet(texts);
-    if (setCache.size > 2000) setCache.clear();
-    setCache.set(key, set);
-  }
-  return set ?? undefined;
+/** What one Action text can be authorized against: the actions it matches and their targets, by service. */
+interface TextTargets {
+  actions: ActionInfo[];
+  /** In first-seen order, without repeats. */
+  targets: Target[];
+  byService: Map<string, Target[]>;
 }
 
-function buildSet(texts: string[]): TargetSet | null {
-  const actions = new Set<ActionInfo>();
-  for (const text of texts) {
-    const parsed = parseAction(text);
-    if (!parsed || parsed.serviceWildcard) return null;
-    const matched = reference().matchActions(text);
-    if (matched.length === 0) return null;
-    for (const a of matched) actions.add(a);
+/**
+ * The targets of each Action entry, or null when one entry cannot be decided (unknown, `*`, a wildcard
+ * service, a variable, an intrinsic). Worked out once per statement.
+ */
+const entryTargets = memo((s: Statement): TextTargets[] | null => {
+  // Every entry must be a plain string: plainItems leaves out intrinsics and variables, which are undecided.
+  const items = plainItems(s, 'Action');
+  if (items.length === 0 || items.length !== s.actions.length) return null;
+  const result: TextTargets[] = [];
+  for (const { facts } of items) {
+    const targets = textTargets(facts);
+    if (!targets) return null;
+    result.push(targets);
   }
+  return result;
+});
+
+/** The union of the entries' targets, for the message and the fixes: only worked out for a finding. */
+function targetSet(entries: readonly TextTargets[]): TargetSet {
+  const actions = new Set<ActionInfo>();
   const all: Target[] = [];
   const seen = new Set<string>();
-  for (const a of actions) {
-    const targets = targetsOf(a);
-    if (!targets) return null;
-    for (const t of targets) {
+  for (const entry of entries) {
+    for (const a of entry.actions) actions.add(a);
+    for (const t of entry.targets) {
       if (seen.has(t.arn)) continue;
       seen.add(t.arn);
       all.push(t);
     }
   }
-  const byService = new Map<string, Target[]>();
-  for (const t of all) byService.set(t.service, [...(byService.get(t.service) ?? []), t]);
-  return { actions: [...actions], noResourceLevel: all.length === 0, all, byService };
+  return { actions: [...actions], noResourceLevel: all.length === 0, all, byService: groupByService(all) };
 }
 
-function applies(set: TargetSet, arn: ParsedArn): boolean {
+function groupByService(targets: readonly Target[]): Map<string, Target[]> {
+  const byService = new Map<string, Target[]>();
+  for (const t of targets) {
+    const group = byService.get(t.service);
+    if (group) group.push(t);
+    else byService.set(t.service, [t]);
+  }
+  return byService;
+}
+
+/** The same texts recur in every policy (and `ec2:Describe*` matches hundreds of actions): each is worked out once. */
+const textTargets = textMemo((facts): TextTargets | null => computeTextTargets(facts.text));
+
+function computeTextTargets(text: string): TextTargets | null {
+  if (text.includes('${') || text === '*') return null;
+  const parsed = parseAction(text.toLowerCase());
+  if (!parsed || parsed.serviceWildcard) return null;
+  const actions = reference().matchActions(text);
+  if (actions.length === 0) return null;
+  const targets: Target[] = [];
+  const seen = new Set<string>();
+  for (const a of actions) {
+    const own = targetsOf(a);
+    if (!own) return null;
+    for (const t of own) {
+      if (seen.has(t.arn)) continue;
+      seen.add(t.arn);
+      targets.push(t);
+    }
+  }
+  return { actions, targets, byService: groupByService(targets) };
+}
+
+/** A resource ARN as `applies` reads it: its resource part as a glob, and its service. */
+interface ArnTarget {
+  resource: string;
+  prefix: string;
+  service: string;
+}
+
+function arnTarget(arn: ParsedArn): ArnTarget {
   const resource = policyGlob(fieldOf(arn, 'resource').text);
-  const prefix = literalPrefix(resource);
-  const service = canonicalService(fieldOf(arn, 'service').text.toLowerCase());
-  for (const key of [service, '']) {
-    for (const t of set.byService.get(key) ?? []) if (globsIntersect(t.resourceGlob, resource, t.resourcePrefix, prefix)) return true;
+  return { resource, prefix: literalPrefix(resource), service: canonicalService(fieldOf(arn, 'service').text.toLowerCase()) };
+}
+
+/** A Resource ARN this rule judges: six fields and a literal, lower-case service. */
+interface JudgedArn {
+  arn: ParsedArn;
+  target: ArnTarget;
+}
+
+/** Resource ARNs recur across statements and policies: each text is read once (null: not judged). */
+function judgedArn(text: string): JudgedArn | null {
+  let judged = arnsByText.get(text);
+  if (judged === undefined) {
+    judged = readArn(text);
+    if (arnsByText.size > 20_000) arnsByText.clear();
+    arnsByText.set(text, judged);
+  }
+  return judged;
+}
+const arnsByText = new Map<string, JudgedArn | null>();
+
+function readArn(text: string): JudgedArn | null {
+  const arn = parseArn(text);
+  if (arn.fields.length < 6) return null;
+  const service = fieldOf(arn, 'service');
+  if (service.wildcard || service.variable || service.text !== service.text.toLowerCase()) return null;
+  return { arn, target: arnTarget(arn) };
+}
+
+/** Can some action of the set be authorized against the ARN? */
+function applies(set: { byService: Map<string, Target[]> }, arn: ArnTarget): boolean {
+  for (const key of [arn.service, '']) {
+    for (const t of set.byService.get(key) ?? []) if (globsIntersect(t.resourceGlob, arn.resource, t.resourcePrefix, arn.prefix)) return true;
   }
   return false;
 }
@@ -128,6 +193,8 @@ function referencedByAnAction(format: ArnFormat): boolean {
   return types.has(format.resourceType.toLowerCase());
 }
 
+const isArnItem = (r: ValueItem): r is ValueItem & { text: string } => r.node.type === 'string' && r.text !== undefined && r.text.startsWith('arn:');
+
 const list = (items: string[], max: number) => items.slice(0, max).join(', ') + (items.length > max ? `, and ${items.length - max} more` : '');
 
 export const rule: Rule = {
@@ -137,32 +204,34 @@ export const rule: Rule = {
   scope: 'statement',
   check({ doc, report }) {
     for (const s of doc.statements) {
-      const arns = s.resources.filter((r): r is ValueItem & { text: string } => r.node.type === 'string' && r.text !== undefined && r.text.startsWith('arn:'));
-      if (arns.length === 0) continue;
-      const set = targetSet(s);
-      if (!set) continue;
-      const { actions, noResourceLevel, all: targets } = set;
+      if (!s.resources.some(isArnItem)) continue;
+      const entries = entryTargets(s);
+      if (!entries) continue;
+      let set: TargetSet | undefined;
 
-      for (const item of arns) {
-        const arn = parseArn(item.text);
-        if (arn.fields.length < 6) continue;
-        const service = fieldOf(arn, 'service');
-        if (service.wildcard || service.variable || service.text !== service.text.toLowerCase()) continue;
+      for (const item of s.resources) {
+        if (!isArnItem(item)) continue;
+        const judged = judgedArn(item.text);
+        if (!judged) continue;
+        const { arn, target } = judged;
+        // Most resources fit an action of their own entry: that settles it without the statement's whole set.
+        if (entries.some((entry) => applies(entry, target))) continue;
         // Only ARNs of a known format: a malformed or unknown one is invalid-arn's business.
         const kinds = candidateFormats(arn);
         if (!kinds || kinds.length === 0 || !kinds.some(referencedByAnAction)) continue;
-        if (applies(set, arn)) continue;
+        set ??= targetSet(entries);
+        const { actions, noResourceLevel, all: targets } = set;
 
         // The data lists some actions' resource types incompletely (generic ones such as apigateway:GET,
         // tagging actions), and IAM matches service-level actions against an internal ARN that a
         // wildcard ARN may cover. So report only what the data decides:
         const resource = fieldOf(arn, 'resource');
         const objects = `${item.text}/*`;
-        const childFits = !noResourceLevel && !item.text.endsWith('*') && applies(set, parseArn(objects));
+        const childFits = !noResourceLevel && !item.text.endsWith('*') && applies(set, arnTarget(parseArn(objects)));
         if (noResourceLevel) {
           // no action has a resource type: only a concrete resource (no wildcard) surely misses.
           if (resource.wildcard || resource.variable) continue;
-        } else if (set.byService.has(canonicalService(service.text)) || set.byService.has('')) {
+        } else if (set.byService.has(target.service) || set.byService.has('')) {
           // same service: only the parent of an accepted resource (bucket -> bucket/*).
           if (!childFits) continue;
         }
@@ -173,7 +242,7 @@ export const rule: Rule = {
         if (noResourceLevel && resourceValue) {
           fixes.push({ title: 'Change Resource to "*"', edits: [replaceNode(resourceValue, '"*"')], preferred: true });
         } else if (childFits) {
-          const sibling = arns.find((r) => r.text === objects);
+          const sibling = s.resources.find((r) => isArnItem(r) && r.text === objects);
           fixes.push(
             sibling && resourceValue?.type === 'array'
               ? { title: `Remove "${item.text}" ("${objects}" is already listed)`, edits: removeNode(doc.text, item.node), preferred: true }

@@ -2,7 +2,7 @@ import { reference } from '../data/reference';
 import { propertiesOf } from '../parse/json';
 import type { Statement } from '../parse/model';
 import type { Rule } from '../rule';
-import { NON_GRANTING_KINDS, entriesOf } from './_action';
+import { entriesWith, NON_GRANTING_KINDS, WHOLE_SERVICE } from './_action';
 
 /**
  * A resource-policy statement whose principals are only whole accounts (`arn:aws:iam::111122223333:root`
@@ -27,9 +27,11 @@ export const rule: Rule = {
     if (NON_GRANTING_KINDS.has(kind)) return;
     const ref = reference();
     for (const s of doc.statements) {
-      if (s.effect !== 'Allow' || onlyAccountPrincipals(s)) continue;
-      for (const { element, item, text, action } of entriesOf(s)) {
-        if (element !== 'Action' || action.name !== '*' || action.serviceWildcard || !ref.hasService(action.service)) continue;
+      if (s.effect !== 'Allow') continue;
+      const entries = entriesWith(s, WHOLE_SERVICE);
+      if (entries.length === 0 || onlyAccountPrincipals(s)) continue;
+      for (const { element, item, text, action } of entries) {
+        if (element !== 'Action') continue;
         const actions = ref.actions(action.service);
         const levels = new Map<string, number>();
         for (const a of actions) levels.set(a.accessLevel, (levels.get(a.accessLevel) ?? 0) + 1);

@@ -3,7 +3,7 @@ import { RETIRED_SERVICES } from '../data/retiredServices';
 import { removeNode } from '../edits';
 import type { Rule } from '../rule';
 import type { Fix } from '../types';
-import { actionEntries } from './_action';
+import { entriesWith, UNKNOWN_SERVICE } from './_action';
 import { replaceIn, spanIn } from './_span';
 import { didYouMean } from './_util';
 
@@ -28,19 +28,19 @@ export const rule: Rule = {
   scope: 'statement',
   check({ doc, report }) {
     const ref = reference();
-    for (const { element, item, text, action, entries } of actionEntries(doc)) {
-      if (action.serviceWildcard || ref.hasService(action.service)) continue;
-      const retired = RETIRED_SERVICES.get(action.service.toLowerCase());
-      if (retired) {
-        const inList = entries > 1;
-        report({
-          ...spanIn(doc.text, item.node, 0, action.service.length),
-          message:
-            `${element} "${text}": "${action.service}" is the prefix of ${retired}, which AWS has retired; the Service Authorization Reference no longer lists it, so this entry matches no action.` +
-            (element === 'Action' ? ' Remove it.' : ' Remove it (it no longer excludes anything).'),
-          fixes: inList ? [{ title: `Remove "${text}" (retired service)`, edits: removeNode(doc.text, item.node), preferred: true }] : [],
-        });
-        continue;
+    for (const s of doc.statements) {
+      for (const { element, item, text, action, entries } of entriesWith(s, UNKNOWN_SERVICE)) {
+        const retired = RETIRED_SERVICES.get(action.service.toLowerCase());
+        if (retired) {
+          const inList = entries > 1;
+          report({
+            ...spanIn(doc.text, item.node, 0, action.service.length),
+            message:
+              `${element} "${text}": "${action.service}" is the prefix of ${retired}, which AWS has retired; the Service Authorization Reference no longer lists it, so this entry matches no action.` +
+              (element === 'Action' ? ' Remove it.' : ' Remove it (it no longer excludes anything).'),
+            fixes: inList ? [{ title: `Remove "${text}" (retired service)`, edits: removeNode(doc.text, item.node), preferred: true }] : [],
+          });
+          continue;
       }
       const suggestions = suggest(action.service);
       const fixes: Fix[] = suggestions.map((prefix) => ({
@@ -55,6 +55,7 @@ export const rule: Rule = {
           (suggestions.length ? ` Did you mean ${suggestions.map((p) => `"${p}"`).join(', ')}?` : ' Remove it, or use a prefix from the reference ("sagemaker", "s3", "iam", ...).'),
         fixes,
       });
+      }
     }
   },
 };
