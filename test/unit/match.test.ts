@@ -50,6 +50,23 @@ describe('actionCovers (a pattern over another pattern)', () => {
     assert.ok(actionCovers('s3:Get?bject', 's3:Get?bject'));
     assert.ok(!actionCovers('s3:GetObject', 's3:Get*'));
   });
+  it('answers its shortcuts (a literal pattern, a pattern ending in its only *) as the general matcher does', () => {
+    // The general reading: the covered text's wildcards become tokens only a `*` of the pattern absorbs.
+    const general = (pattern: string, covered: string) =>
+      globMatches(pattern, covered.replace(/\*/g, '\u0001').replace(/\?/g, '\u0002'), { ignoreCase: true, one: (c) => c !== '\u0001' });
+    const alphabet = ['s', 'S', '3', ':', 'g', 'G', '*', '?'];
+    let seed = 7;
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const word = () => Array.from({ length: 1 + Math.floor(random() * 6) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+    let shortcuts = 0;
+    for (let i = 0; i < 20000; i++) {
+      const pattern = word();
+      const covered = random() < 0.3 ? pattern.toUpperCase() : word();
+      if (!pattern.includes('?') && (!pattern.includes('*') || pattern.indexOf('*') === pattern.length - 1)) shortcuts++;
+      assert.equal(actionCovers(pattern, covered), general(pattern, covered), `${pattern} over ${covered}`);
+    }
+    assert.ok(shortcuts > 2000, 'the shortcuts are exercised');
+  });
 });
 
 describe('hasWildcard / isBroadResource', () => {

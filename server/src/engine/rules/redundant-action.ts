@@ -12,14 +12,16 @@ const ONE = '\u0002';
  * itself. So `actionCovers(p, q)` is true only when every action q can match, p matches too.
  */
 export function actionCovers(pattern: string, covered: string): boolean {
-  // The common pair, `ec2:Describe*` over `ec2:DescribeVpcs`, without the general matcher: a pattern whose
-  // only wildcard is a final `*` covers a text without wildcards that starts with the rest (action texts
-  // are ASCII, so lower-casing is IAM's case-insensitivity).
+  // The common pairs without the general matcher. Action texts are ASCII, so lower-casing is IAM's
+  // case-insensitivity, and a token of `covered` never equals a literal character of the pattern.
   const star = pattern.indexOf('*');
-  if (star === pattern.length - 1 && !pattern.includes('?') && !covered.includes('*') && !covered.includes('?')) {
-    return covered.length >= star && covered.slice(0, star).toLowerCase() === pattern.slice(0, star).toLowerCase();
-  }
-  return globMatches(pattern, tokens(covered), { ignoreCase: true, one: isOneCharacter });
+  const question = pattern.indexOf('?');
+  const text = covered.includes('*') || covered.includes('?') ? tokens(covered) : covered;
+  // `s3:GetObject` over `s3:GetObject` (any case), and over nothing else.
+  if (star < 0 && question < 0) return text.length === pattern.length && text.toLowerCase() === pattern.toLowerCase();
+  // `ec2:Describe*` over `ec2:DescribeVpcs` or `ec2:Describe?pc*`: the rest of the pattern starts the text.
+  if (star === pattern.length - 1 && question < 0) return text.length >= star && text.slice(0, star).toLowerCase() === pattern.slice(0, star).toLowerCase();
+  return globMatches(pattern, text, { ignoreCase: true, one: isOneCharacter });
 }
 
 const isOneCharacter = (c: string) => c !== ANY;

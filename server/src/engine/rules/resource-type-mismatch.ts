@@ -146,6 +146,14 @@ function arnTarget(arn: ParsedArn): ArnTarget {
 interface JudgedArn {
   arn: ParsedArn;
   target: ArnTarget;
+  /** Whether an entry's actions apply to it, per entry text: the same pairs recur across statements and edits. */
+  fits: Map<TextTargets, boolean>;
+}
+
+function entryFits(judged: JudgedArn, entry: TextTargets): boolean {
+  let fits = judged.fits.get(entry);
+  if (fits === undefined) judged.fits.set(entry, (fits = applies(entry, judged.target)));
+  return fits;
 }
 
 /** Resource ARNs recur across statements and policies: each text is read once (null: not judged). */
@@ -165,14 +173,16 @@ function readArn(text: string): JudgedArn | null {
   if (arn.fields.length < 6) return null;
   const service = fieldOf(arn, 'service');
   if (service.wildcard || service.variable || service.text !== service.text.toLowerCase()) return null;
-  return { arn, target: arnTarget(arn) };
+  return { arn, target: arnTarget(arn), fits: new Map() };
 }
 
 /** Can some action of the set be authorized against the ARN? */
 function applies(set: { byService: Map<string, Target[]> }, arn: ArnTarget): boolean {
-  for (const key of [arn.service, '']) {
-    for (const t of set.byService.get(key) ?? []) if (globsIntersect(t.resourceGlob, arn.resource, t.resourcePrefix, arn.prefix)) return true;
-  }
+  return fitsOne(set.byService.get(arn.service), arn) || fitsOne(set.byService.get(''), arn);
+}
+
+function fitsOne(targets: readonly Target[] | undefined, arn: ArnTarget): boolean {
+  if (targets) for (const t of targets) if (globsIntersect(t.resourceGlob, arn.resource, t.resourcePrefix, arn.prefix)) return true;
   return false;
 }
 
@@ -215,7 +225,7 @@ export const rule: Rule = {
         if (!judged) continue;
         const { arn, target } = judged;
         // Most resources fit an action of their own entry: that settles it without the statement's whole set.
-        if (entries.some((entry) => applies(entry, target))) continue;
+        if (entries.some((entry) => entryFits(judged, entry))) continue;
         // Only ARNs of a known format: a malformed or unknown one is invalid-arn's business.
         const kinds = candidateFormats(arn);
         if (!kinds || kinds.length === 0 || !kinds.some(referencedByAnAction)) continue;

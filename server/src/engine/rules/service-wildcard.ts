@@ -2,7 +2,7 @@ import { reference } from '../data/reference';
 import { propertiesOf } from '../parse/json';
 import type { Statement } from '../parse/model';
 import type { Rule } from '../rule';
-import { entriesWith, NON_GRANTING_KINDS, WHOLE_SERVICE } from './_action';
+import { entriesWith, NON_GRANTING_KINDS, textMemo, WHOLE_SERVICE } from './_action';
 
 /**
  * A resource-policy statement whose principals are only whole accounts (`arn:aws:iam::111122223333:root`
@@ -18,6 +18,19 @@ function onlyAccountPrincipals(s: Statement): boolean {
   return values.length > 0 && values.every((v) => v.type === 'string' && /^(\d{12}|arn:[\w-]+:iam::\d{12}:root)$/.test(v.value as string));
 }
 
+/** The message counts the service's actions by access level: worked out once per distinct text. */
+const messageFor = textMemo(({ text, parsed }) => {
+  const ref = reference();
+  const service = parsed!.service;
+  const actions = ref.actions(service);
+  const levels = new Map<string, number>();
+  for (const a of actions) levels.set(a.accessLevel, (levels.get(a.accessLevel) ?? 0) + 1);
+  const writes = ['Write', 'Permissions management', 'Tagging'].filter((l) => levels.has(l)).map((l) => `${levels.get(l)} ${l.toLowerCase()}`);
+  const name = ref.serviceName(service) ?? service;
+  const readOnly = ['List', 'Read'].filter((l) => levels.has(l)).length > 0 ? ` For read-only access, ${service}:Get*, ${service}:List* and ${service}:Describe* are narrower.` : '';
+  return `"${text}" allows all ${actions.length} actions of ${name}${writes.length ? ` (${writes.join(', ')} among them)` : ''} and every action AWS adds to it later. List the actions needed.${readOnly}`;
+});
+
 export const rule: Rule = {
   id: 'service-wildcard',
   defaultSeverity: 'warning',
@@ -25,23 +38,12 @@ export const rule: Rule = {
   scope: 'statement',
   check({ doc, kind, report }) {
     if (NON_GRANTING_KINDS.has(kind)) return;
-    const ref = reference();
     for (const s of doc.statements) {
       if (s.effect !== 'Allow') continue;
       const entries = entriesWith(s, WHOLE_SERVICE);
       if (entries.length === 0 || onlyAccountPrincipals(s)) continue;
-      for (const { element, item, text, action } of entries) {
-        if (element !== 'Action') continue;
-        const actions = ref.actions(action.service);
-        const levels = new Map<string, number>();
-        for (const a of actions) levels.set(a.accessLevel, (levels.get(a.accessLevel) ?? 0) + 1);
-        const writes = ['Write', 'Permissions management', 'Tagging'].filter((l) => levels.has(l)).map((l) => `${levels.get(l)} ${l.toLowerCase()}`);
-        const name = ref.serviceName(action.service) ?? action.service;
-        const readOnly = ['List', 'Read'].filter((l) => levels.has(l)).length > 0 ? ` For read-only access, ${action.service}:Get*, ${action.service}:List* and ${action.service}:Describe* are narrower.` : '';
-        report({
-          node: item.node,
-          message: `"${text}" allows all ${actions.length} actions of ${name}${writes.length ? ` (${writes.join(', ')} among them)` : ''} and every action AWS adds to it later. List the actions needed.${readOnly}`,
-        });
+      for (const { element, item, facts } of entries) {
+        if (element === 'Action') report({ node: item.node, message: messageFor(facts) });
       }
     }
   },
