@@ -57,7 +57,7 @@ export const conditionFacts: (statement: Statement) => ConditionFacts = memo((st
 });
 
 function blockFacts(block: ConditionBlock): BlockFacts {
-  const op = operatorOf(block.operator);
+  const { op, match } = operatorNames(block.operator);
   const entries: EntryFacts[] = [];
   let wildcardValue = false;
   let unknownValue = false;
@@ -70,35 +70,43 @@ function blockFacts(block: ConditionBlock): BlockFacts {
       else if (!wildcardValue && hasWildcard(v.text)) wildcardValue = true;
     }
   }
-  const match = op && (op.family === 'String' || op.family === 'Arn') ? matchOperatorOf(block.operator) : undefined;
   return { block, op, match, entries, wildcardValue, unknownValue, valueCount };
 }
 
-/**
- * Operator names come from a small vocabulary (a few dozen in practice), so parsing each once and keeping
- * the result saves a parse and an allocation per block; bounded for documents full of made-up names.
- * The parsed operators are shared: read them, never change them.
- */
-const parsedOperators = new Map<string, ParsedOperator | null>();
-const matchOperators = new Map<string, MatchOperator | null>();
-const OPERATOR_CACHE_LIMIT = 1000;
-
-export function operatorOf(name: string): ParsedOperator | undefined {
-  let op = parsedOperators.get(name);
-  if (op === undefined) {
-    if (parsedOperators.size >= OPERATOR_CACHE_LIMIT) parsedOperators.clear();
-    parsedOperators.set(name, (op = parseOperator(name) ?? null));
-  }
-  return op ?? undefined;
+/** What an operator name parses to, for the rules that read operators. */
+interface OperatorNames {
+  op: ParsedOperator | undefined;
+  /** String/Arn Equals or Like operators only. */
+  match: MatchOperator | undefined;
 }
 
-function matchOperatorOf(name: string): MatchOperator | undefined {
-  let op = matchOperators.get(name);
-  if (op === undefined) {
-    if (matchOperators.size >= OPERATOR_CACHE_LIMIT) matchOperators.clear();
-    matchOperators.set(name, (op = parseMatchOperator(name) ?? null));
+/**
+ * Operator names come from a small vocabulary (a few dozen in practice), so each is parsed once and the result
+ * kept. The names last seen are kept in a short list searched with `===` before the Map: for the short strings
+ * freshly cut from a policy text that is cheaper than the Map's hashing. Bounded for documents full of
+ * made-up names. The parsed operators are shared: read them, never change them.
+ */
+const recentNames: string[] = [];
+const recentParsed: OperatorNames[] = [];
+const RECENT_LIMIT = 32;
+let nextRecent = 0;
+const parsedOperators = new Map<string, OperatorNames>();
+const OPERATOR_CACHE_LIMIT = 1000;
+
+function operatorNames(name: string): OperatorNames {
+  for (let i = 0; i < recentNames.length; i++) if (recentNames[i] === name) return recentParsed[i];
+  let parsed = parsedOperators.get(name);
+  if (parsed === undefined) {
+    if (parsedOperators.size >= OPERATOR_CACHE_LIMIT) parsedOperators.clear();
+    const op = parseOperator(name);
+    parsed = { op, match: op && (op.family === 'String' || op.family === 'Arn') ? parseMatchOperator(name) : undefined };
+    parsedOperators.set(name, parsed);
   }
-  return op ?? undefined;
+  // Round robin: the list follows the names in use (in an editor, half-typed names come and go).
+  recentNames[nextRecent] = name;
+  recentParsed[nextRecent] = parsed;
+  nextRecent = (nextRecent + 1) % RECENT_LIMIT;
+  return parsed;
 }
 
 /**
