@@ -1,4 +1,4 @@
-import { reference, type ActionInfo } from '../data/reference';
+import { conditionKeyPattern, reference, type ActionInfo } from '../data/reference';
 import type { Statement } from '../parse/model';
 import type { Rule } from '../rule';
 import { absentKeyEffect, absentKeyOutcome, type KeyStatus } from './_condition-keys';
@@ -74,11 +74,45 @@ function spellings(written: string, documented: string): string[] {
 /** Keys no action of the data lists: the data cannot say which actions set them. */
 function listedForSomeAction(support: KeySupport): boolean {
   if (support.listed === undefined) {
-    // The owning service's actions first: they nearly always list their own keys, so the scan of every action is rare.
+    // The owning service's actions first: they nearly always list their own keys, so the look at every action is rare.
     const service = support.forms[0].slice(0, support.forms[0].indexOf(':'));
-    support.listed = expansionSupports(support, reference().matchActions(`${service}:*`)) || expansionSupports(support, reference().matchActions('*'));
+    support.listed = expansionSupports(support, reference().matchActions(`${service}:*`)) || support.forms.some(listedAnywhere);
   }
   return support.listed;
+}
+
+/**
+ * Every key some action supports (what actionSupportsConditionKey matches: the action's own keys and its
+ * resource types' keys, from its entry and from the service's resource-type table), lower-cased, and those
+ * with placeholders as patterns. Built once, on the first key its own service does not list: one pass over
+ * the data, where asking each of the ~17,000 actions would build a key matcher for every one of them.
+ */
+let listed: { exact: Set<string>; patterns: RegExp[] } | undefined;
+
+function listedAnywhere(lowerKey: string): boolean {
+  if (!listed) {
+    const ref = reference();
+    const exact = new Set<string>();
+    const add = (keys: readonly string[]): void => {
+      for (const k of keys) exact.add(k.toLowerCase());
+    };
+    for (const service of ref.services()) {
+      for (const action of ref.actions(service)) {
+        add(action.conditionKeys);
+        for (const rt of action.resourceTypes) {
+          add(rt.conditionKeys);
+          add(ref.resourceType(service, rt.name)?.conditionKeys ?? []);
+        }
+      }
+    }
+    const patterns: RegExp[] = [];
+    for (const k of exact) {
+      const pattern = conditionKeyPattern(k);
+      if (pattern) patterns.push(pattern);
+    }
+    listed = { exact, patterns };
+  }
+  return listed.exact.has(lowerKey) || listed.patterns.some((p) => p.test(lowerKey));
 }
 
 /** matchActions by the pattern as written: the same texts recur in every policy, and this needs no lower-casing. */
