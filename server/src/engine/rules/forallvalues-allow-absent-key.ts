@@ -1,7 +1,6 @@
 import { reference, type ActionInfo } from '../data/reference';
-import type { ConditionEntry, JsonNode, PolicyDocument, Statement } from '../parse/model';
-import { liveFix } from '../liveFix';
-import type { Fix, TextEdit } from '../types';
+import type { ConditionEntry, Statement } from '../parse/model';
+import type { TextEdit } from '../types';
 import type { Rule } from '../rule';
 import { insertProperty } from './_json-insert';
 import { keyFacts } from './_condition-keys';
@@ -55,39 +54,20 @@ function presenceRequired(s: Statement, key: string): boolean {
   });
 }
 
-/**
- * The object the `Null` entry goes into: the statement's one Null block, or Condition itself for a new Null
- * block; undefined when there is no clean edit (several Null blocks, the key already tested there).
- */
-function nullTarget(s: Statement, key: string): { object: JsonNode; inNullBlock: boolean } | undefined {
+/** Adds `"Null": { "<key>": "false" }` (into an existing Null block when there is one). */
+function requireKeyEdits(text: string, s: Statement, key: string): TextEdit[] {
   const condition = s.element('Condition')?.value;
-  if (!condition) return undefined;
+  if (!condition) return [];
   const nullBlocks = s.conditions.filter((b) => b.operator === 'Null');
-  if (nullBlocks.length > 1) return undefined;
+  if (nullBlocks.length > 1) return [];
   if (nullBlocks.length === 1) {
     const block = nullBlocks[0];
-    if (!block.property.value || block.entries.some((e) => e.key.toLowerCase() === key.toLowerCase())) return undefined;
-    return block.property.value.type === 'object' ? { object: block.property.value, inNullBlock: true } : undefined;
-  }
-  return condition.type === 'object' ? { object: condition, inNullBlock: false } : undefined;
-}
-
-/**
- * Adds `"Null": { "<key>": "false" }` (into an existing Null block when there is one). The edit is worked out
- * when the fix is read (insertProperty scans the text), not for every finding of every lint.
- */
-function requireKeyFix(doc: PolicyDocument, s: Statement, key: string): Fix[] {
-  const target = nullTarget(s, key);
-  if (!target) return [];
-  // The newest text, not doc.text: the statement may have moved since (see PolicyDocument.latest).
-  const latest = doc.latest;
-  const compute = (): TextEdit[] => {
-    const edit = target.inNullBlock
-      ? insertProperty(latest.text, target.object, key, '"false"')
-      : insertProperty(latest.text, target.object, 'Null', `{ ${JSON.stringify(key)}: "false" }`);
+    if (!block.property.value || block.entries.some((e) => e.key.toLowerCase() === key.toLowerCase())) return [];
+    const edit = insertProperty(text, block.property.value, key, '"false"');
     return edit ? [edit] : [];
-  };
-  return [liveFix(`Require the key: add Null ${key} = false`, latest, compute, true)];
+  }
+  const edit = insertProperty(text, condition, 'Null', `{ ${JSON.stringify(key)}: "false" }`);
+  return edit ? [edit] : [];
 }
 
 export const rule: Rule = {
@@ -104,10 +84,11 @@ export const rule: Rule = {
           if (entry.key.includes('${') || presenceRequired(s, entry.key) || alwaysCarried(s, entry.key)) continue;
           const facts = keyFacts(entry.key);
           const key = facts && !facts.key.includes('${') ? facts.key : entry.key;
+          const edits = requireKeyEdits(doc.text, s, entry.key);
           report({
             node: entry.keyNode,
             message: `${block.operator} on "${entry.key}" is true when the request carries no "${entry.key}" at all (an empty set matches every test), so this Allow also grants requests without it. Add "Null": { "${key}": "false" } to require the key, or use ForAnyValue: if one match is enough.`,
-            fixes: requireKeyFix(doc, s, entry.key),
+            fixes: edits.length ? [{ title: `Require the key: add Null ${entry.key} = false`, edits, preferred: true }] : [],
           });
         }
       }
