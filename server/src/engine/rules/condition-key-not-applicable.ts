@@ -93,7 +93,11 @@ function listedAnywhere(lowerKey: string): boolean {
   if (!listed) {
     const ref = reference();
     const exact = new Set<string>();
+    // A resource type's table entry is shared by every action on it (hundreds for ec2:instance): add its keys once.
+    const added = new Set<readonly string[]>();
     const add = (keys: readonly string[]): void => {
+      if (keys.length === 0 || added.has(keys)) return;
+      added.add(keys);
       for (const k of keys) exact.add(k.toLowerCase());
     };
     for (const service of ref.services()) {
