@@ -20,6 +20,8 @@ export interface KeyFacts {
   multivalued: boolean;
   /** Global keys (and the documented cross-service session keys) are available to every action. */
   global: boolean;
+  /** Service keys the reference marks deprecated (see IamReference.deprecatedConditionKey). */
+  deprecated?: { replacement?: string };
 }
 
 export type KeyStatus =
@@ -78,20 +80,29 @@ function classify(key: string): KeyStatus {
   if (info) {
     const type = asType(info.type);
     if (!type) return { status: 'undecidable' };
-    return { status: 'known', facts: { key: info.key, type, multivalued: info.type.startsWith('ArrayOf'), global: false } };
+    const deprecated = ref.deprecatedConditionKey(info.key);
+    return { status: 'known', facts: { key: info.key, type, multivalued: info.type.startsWith('ArrayOf'), global: false, ...(deprecated ? { deprecated } : {}) } };
   }
   if (ref.hasService(prefix)) return { status: 'unknown-service', service: prefix };
   return { status: 'undecidable' };
 }
 
-/** Case-insensitive, as IAM compares condition keys. */
+/** The same statuses by the key as written: most keys recur in one spelling, which then needs no lower-casing. */
+const byWritten = new Map<string, KeyStatus>();
+
+/** Case-insensitive, as IAM compares condition keys. The status objects are shared: read them, never change them. */
 export function classifyKey(key: string): KeyStatus {
-  const lower = key.toLowerCase();
-  let result = cache.get(lower);
+  let result = byWritten.get(key);
   if (!result) {
-    result = classify(key);
-    if (cache.size > 5000) cache.clear();
-    cache.set(lower, result);
+    const lower = key.toLowerCase();
+    result = cache.get(lower);
+    if (!result) {
+      result = classify(key);
+      if (cache.size > 5000) cache.clear();
+      cache.set(lower, result);
+    }
+    if (byWritten.size > 5000) byWritten.clear();
+    byWritten.set(key, result);
   }
   return result;
 }

@@ -1,24 +1,56 @@
-import { reference, type ActionInfo } from '../data/reference';
+import { conditionKeyPattern, reference, type ActionInfo } from '../data/reference';
+import type { Statement } from '../parse/model';
 import type { Rule } from '../rule';
-import { absentKeyEffect, absentKeyOutcome, classifyKey } from './_condition-keys';
+import { absentKeyEffect, absentKeyOutcome, type KeyStatus } from './_condition-keys';
+import { conditionFacts } from './_conditions-facts';
+import { memo } from './_util';
 
-const supportCache = new Map<string, boolean>();
+/**
+ * What is known about one service key: the spellings to look it up under, and for each action expansion
+ * (matchActions' shared array) already asked about, whether some action of it supports the key. Worked out
+ * from the reference data alone, so kept across documents.
+ */
+interface KeySupport {
+  forms: string[];
+  byExpansion: Map<readonly ActionInfo[], boolean>;
+  /** listedForSomeAction, once asked. */
+  listed?: boolean;
+}
 
-/** Does any action the pattern expands to support the key (own keys + resource types' keys, by the reference)? */
-function patternSupportsKey(pattern: string, expanded: readonly ActionInfo[], key: string): boolean {
-  const cacheKey = `${pattern.toLowerCase()}\u0000${key.toLowerCase()}`;
-  let result = supportCache.get(cacheKey);
+/** By classifyKey's status object, which stands for one key whatever its case: a lookup by identity, no lower-casing. */
+const keySupport = new Map<KeyStatus, KeySupport>();
+const CACHE_LIMIT = 5000;
+
+function supportOf(status: KeyStatus, writtenKey: string, documentedKey: string): KeySupport {
+  let support = keySupport.get(status);
+  if (!support) {
+    if (keySupport.size >= CACHE_LIMIT) keySupport.clear();
+    // The lookups are case-insensitive (lower-cased sets, `i` patterns), so lower-cased forms answer the same.
+    support = { forms: spellings(writtenKey, documentedKey).map((k) => k.toLowerCase()), byExpansion: new Map() };
+    keySupport.set(status, support);
+  }
+  return support;
+}
+
+/** Does any action of the expansion support one of the key's spellings (own keys + resource types' keys, by the reference)? */
+function expansionSupports(support: KeySupport, expanded: readonly ActionInfo[]): boolean {
+  let result = support.byExpansion.get(expanded);
   if (result === undefined) {
     const ref = reference();
     // Actions of the key's own service first: for `*` or `ec2:*` that finds a supporter without visiting thousands of actions.
-    const service = key.slice(0, key.indexOf(':')).toLowerCase();
-    result =
-      expanded.some((a) => a.service === service && ref.actionSupportsConditionKey(a, key)) ||
-      expanded.some((a) => a.service !== service && ref.actionSupportsConditionKey(a, key));
-    if (supportCache.size > 20000) supportCache.clear();
-    supportCache.set(cacheKey, result);
+    const service = support.forms[0].slice(0, support.forms[0].indexOf(':'));
+    result = support.forms.some(
+      (k) => expanded.some((a) => a.service === service && ref.actionSupportsConditionKey(a, k)) || expanded.some((a) => a.service !== service && ref.actionSupportsConditionKey(a, k)),
+    );
+    if (support.byExpansion.size >= CACHE_LIMIT) support.byExpansion.clear();
+    support.byExpansion.set(expanded, result);
   }
   return result;
+}
+
+function statementSupports(support: KeySupport, expansions: ReadonlyArray<readonly ActionInfo[]>): boolean {
+  for (const expanded of expansions) if (expansionSupports(support, expanded)) return true;
+  return false;
 }
 
 /**
@@ -40,23 +72,79 @@ function spellings(written: string, documented: string): string[] {
 }
 
 /** Keys no action of the data lists: the data cannot say which actions set them. */
-const orphanCache = new Map<string, boolean>();
-function listedForSomeAction(forms: string[]): boolean {
-  const cacheKey = forms.join('\u0000').toLowerCase();
-  let result = orphanCache.get(cacheKey);
-  if (result === undefined) {
-    // The owning service's actions first: they nearly always list their own keys, so the scan of every action is rare.
-    const service = forms[0].slice(0, forms[0].indexOf(':')).toLowerCase();
-    const own = reference().matchActions(`${service}:*`);
-    result = forms.some((k) => patternSupportsKey(`${service}:*`, own, k));
-    if (!result) {
-      const all = reference().matchActions('*');
-      result = forms.some((k) => patternSupportsKey('*', all, k));
-    }
-    orphanCache.set(cacheKey, result);
+function listedForSomeAction(support: KeySupport): boolean {
+  if (support.listed === undefined) {
+    // The owning service's actions first: they nearly always list their own keys, so the look at every action is rare.
+    const service = support.forms[0].slice(0, support.forms[0].indexOf(':'));
+    support.listed = expansionSupports(support, reference().matchActions(`${service}:*`)) || support.forms.some(listedAnywhere);
   }
-  return result;
+  return support.listed;
 }
+
+/**
+ * Every key some action supports (what actionSupportsConditionKey matches: the action's own keys and its
+ * resource types' keys, from its entry and from the service's resource-type table), lower-cased, and those
+ * with placeholders as patterns. Built once, on the first key its own service does not list: one pass over
+ * the data, where asking each of the ~17,000 actions would build a key matcher for every one of them.
+ */
+let listed: { exact: Set<string>; patterns: RegExp[] } | undefined;
+
+function listedAnywhere(lowerKey: string): boolean {
+  if (!listed) {
+    const ref = reference();
+    const exact = new Set<string>();
+    // A resource type's table entry is shared by every action on it (hundreds for ec2:instance): add its keys once.
+    const added = new Set<readonly string[]>();
+    const add = (keys: readonly string[]): void => {
+      if (keys.length === 0 || added.has(keys)) return;
+      added.add(keys);
+      for (const k of keys) exact.add(k.toLowerCase());
+    };
+    for (const service of ref.services()) {
+      for (const action of ref.actions(service)) {
+        add(action.conditionKeys);
+        for (const rt of action.resourceTypes) {
+          add(rt.conditionKeys);
+          add(ref.resourceType(service, rt.name)?.conditionKeys ?? []);
+        }
+      }
+    }
+    const patterns: RegExp[] = [];
+    for (const k of exact) {
+      const pattern = conditionKeyPattern(k);
+      if (pattern) patterns.push(pattern);
+    }
+    listed = { exact, patterns };
+  }
+  return listed.exact.has(lowerKey) || listed.patterns.some((p) => p.test(lowerKey));
+}
+
+/** matchActions by the pattern as written: the same texts recur in every policy, and this needs no lower-casing. */
+const expansionsByText = new Map<string, readonly ActionInfo[]>();
+function expansionOf(pattern: string): readonly ActionInfo[] {
+  let expanded = expansionsByText.get(pattern);
+  if (!expanded) {
+    if (expansionsByText.size >= CACHE_LIMIT) expansionsByText.clear();
+    expansionsByText.set(pattern, (expanded = reference().matchActions(pattern)));
+  }
+  return expanded;
+}
+
+/**
+ * What each action pattern of the statement expands to, or null when the actions are not known here: an
+ * intrinsic or a variable in Action, or an unknown service or action (reported by other rules), which
+ * might support the key.
+ */
+const statementExpansions = memo((s: Statement): Array<readonly ActionInfo[]> | null => {
+  const expansions: Array<readonly ActionInfo[]> = [];
+  for (const a of s.actions) {
+    if (a.text === undefined || a.text.includes('${') || a.text.length > 256) return null;
+    const expanded = expansionOf(a.text);
+    if (expanded.length === 0) return null;
+    expansions.push(expanded);
+  }
+  return expansions;
+});
 
 export const rule: Rule = {
   id: 'condition-key-not-applicable',
@@ -64,26 +152,20 @@ export const rule: Rule = {
   summary: 'A service condition key that no action of the statement supports: the request never carries it, so the condition never holds (or, with IfExists, never restricts).',
   scope: 'statement',
   check({ doc, report }) {
-    const ref = reference();
     for (const s of doc.statements) {
-      // NotAction statements: what they cover is everything else, undecidable here.
-      if (s.element('NotAction') || s.actions.length === 0 || s.conditions.length === 0) continue;
-      const patterns: string[] = [];
-      for (const a of s.actions) if (a.text !== undefined) patterns.push(a.text);
-      // An intrinsic or a variable in Action: the actions are unknown.
-      if (patterns.length !== s.actions.length || patterns.some((p) => p.includes('${') || p.length > 256)) continue;
-      const expansions = patterns.map((p) => ref.matchActions(p));
-      // An unknown service or action (reported by other rules) might support the key: stay silent.
-      if (expansions.some((e) => e.length === 0)) continue;
-      for (const block of s.conditions) {
-        for (const entry of block.entries) {
-          const c = classifyKey(entry.key);
+      // Only known service keys are judged (global keys apply to every action); NotAction statements cover
+      // everything else, undecidable here.
+      if (s.conditions.length === 0 || s.actions.length === 0 || !conditionFacts(s).serviceKey || s.element('NotAction')) continue;
+      const expansions = statementExpansions(s);
+      if (!expansions) continue;
+      for (const { block, entries } of conditionFacts(s).blocks) {
+        for (const { entry, key: c } of entries) {
           if (c.status !== 'known' || c.facts.global) continue;
-          const forms = spellings(entry.key, c.facts.key);
-          if (patterns.some((p, i) => forms.some((k) => patternSupportsKey(p, expansions[i], k)))) continue;
+          const support = supportOf(c, entry.key, c.facts.key);
+          if (statementSupports(support, expansions)) continue;
           const gap = DATA_GAPS[entry.key.toLowerCase()];
           if (gap && expansions.flat().some((a) => gap.test(`${a.service}:${a.name}`))) continue;
-          if (!listedForSomeAction(forms)) continue;
+          if (!listedForSomeAction(support)) continue;
           const shown = [...new Set(expansions.flat().map((a) => `${a.service}:${a.name}`))];
           const list = shown.slice(0, 3).join(', ') + (shown.length > 3 ? `, ... (${shown.length} actions)` : '');
           const effect = absentKeyEffect(absentKeyOutcome(block.operator, entry.values), s.effect);

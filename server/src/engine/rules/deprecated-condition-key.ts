@@ -1,7 +1,7 @@
-import { reference } from '../data/reference';
 import type { Rule } from '../rule';
 import type { Fix } from '../types';
-import { absentKeyEffect, absentKeyOutcome, keyFacts } from './_condition-keys';
+import { absentKeyEffect, absentKeyOutcome } from './_condition-keys';
+import { conditionFacts } from './_conditions-facts';
 
 export const rule: Rule = {
   id: 'deprecated-condition-key',
@@ -9,14 +9,12 @@ export const rule: Rule = {
   summary: 'A condition key AWS marks deprecated (e.g. `sagemaker:VolumeKmsKey`, replaced by `sagemaker:VolumeKmsKeyArn`).',
   scope: 'statement',
   check({ doc, report }) {
-    const ref = reference();
     for (const s of doc.statements) {
-      for (const block of s.conditions) {
-        for (const entry of block.entries) {
-          if (entry.key.includes('${')) continue;
-          const facts = keyFacts(entry.key);
-          if (!facts || facts.global) continue;
-          const deprecated = ref.deprecatedConditionKey(facts.key);
+      if (s.conditions.length === 0 || !conditionFacts(s).serviceKey) continue;
+      for (const { block, entries } of conditionFacts(s).blocks) {
+        for (const { entry, key: c } of entries) {
+          // Only service keys are marked deprecated (classifyKey looked it up once per key).
+          const deprecated = c.status === 'known' ? c.facts.deprecated : undefined;
           if (!deprecated) continue;
           const replacement = deprecated.replacement;
           const taken = block.entries.some((e) => e !== entry && replacement !== undefined && e.key.toLowerCase() === replacement.toLowerCase());

@@ -1,10 +1,10 @@
-import { parseOperator } from '../data/operators';
 import { reference, type ActionInfo } from '../data/reference';
 import type { ConditionEntry, Statement } from '../parse/model';
 import type { TextEdit } from '../types';
 import type { Rule } from '../rule';
 import { insertProperty } from './_json-insert';
 import { keyFacts } from './_condition-keys';
+import { conditionFacts } from './_conditions-facts';
 import { actionTexts } from './_util';
 
 /**
@@ -43,8 +43,7 @@ function alwaysCarried(s: Statement, key: string): boolean {
 function presenceRequired(s: Statement, key: string): boolean {
   const lower = key.toLowerCase();
   const implied = IMPLIED_BY[lower];
-  return s.conditions.some((block) => {
-    const op = parseOperator(block.operator);
+  return conditionFacts(s).blocks.some(({ block, op }) => {
     if (!op) return false;
     return block.entries.some((e: ConditionEntry) => {
       const k = e.key.toLowerCase();
@@ -78,9 +77,8 @@ export const rule: Rule = {
   scope: 'statement',
   check({ doc, report }) {
     for (const s of doc.statements) {
-      if (s.effect !== 'Allow') continue;
-      for (const block of s.conditions) {
-        const op = parseOperator(block.operator);
+      if (s.effect !== 'Allow' || s.conditions.length === 0) continue;
+      for (const { block, op } of conditionFacts(s).blocks) {
         if (!op || op.setOperator !== 'ForAllValues') continue;
         for (const entry of block.entries) {
           if (entry.key.includes('${') || presenceRequired(s, entry.key) || alwaysCarried(s, entry.key)) continue;

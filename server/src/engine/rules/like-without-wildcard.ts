@@ -1,6 +1,6 @@
-import { hasWildcard } from '../match';
 import type { Rule } from '../rule';
-import { parseMatchOperator, renameOperatorFix, withMode } from './_operator-rename';
+import { conditionFacts } from './_conditions-facts';
+import { renameOperatorFix, withMode } from './_operator-rename';
 
 export const rule: Rule = {
   id: 'like-without-wildcard',
@@ -9,12 +9,11 @@ export const rule: Rule = {
   scope: 'statement',
   check({ doc, report }) {
     for (const s of doc.statements) {
-      for (const block of s.conditions) {
-        const op = parseMatchOperator(block.operator);
+      if (s.conditions.length === 0) continue;
+      for (const { block, match: op, valueCount, wildcardValue, unknownValue } of conditionFacts(s).blocks) {
         if (!op || op.mode !== 'Like' || block.entries.length === 0) continue;
-        const values = block.entries.flatMap((e) => e.values);
         // Unknown values (CloudFormation intrinsics) might hold a wildcard: stay silent.
-        if (values.length === 0 || values.some((v) => v.text === undefined || hasWildcard(v.text))) continue;
+        if (valueCount === 0 || wildcardValue || unknownValue) continue;
         const target = withMode(op, 'Equals');
         report({
           node: block.operatorNode,

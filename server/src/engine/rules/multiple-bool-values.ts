@@ -1,5 +1,5 @@
-import { parseOperator } from '../data/operators';
 import type { Rule } from '../rule';
+import { conditionFacts } from './_conditions-facts';
 
 export const rule: Rule = {
   id: 'multiple-bool-values',
@@ -8,8 +8,8 @@ export const rule: Rule = {
   scope: 'statement',
   check({ doc, report }) {
     for (const s of doc.statements) {
-      for (const block of s.conditions) {
-        const op = parseOperator(block.operator);
+      if (s.conditions.length === 0) continue;
+      for (const { block, op } of conditionFacts(s).blocks) {
         // With a set operator a multivalued Bool key (ArrayOfBool) can meaningfully list values; Null+set is null-with-ifexists.
         if (!op || (op.family !== 'Bool' && op.family !== 'Null') || op.setOperator) continue;
         for (const entry of block.entries) {

@@ -1,5 +1,6 @@
 import type { Rule } from '../rule';
 import type { Fix } from '../types';
+import { conditionFacts } from './_conditions-facts';
 
 /** `NullIfExists`, `ForAllValues:Null`, `ForAnyValue:NullIfExists`, ... (exact case, as IAM reads operators). */
 const NULL_MISUSE = /^(ForAllValues:|ForAnyValue:)?Null(IfExists)?$/;
@@ -11,7 +12,10 @@ export const rule: Rule = {
   scope: 'statement',
   check({ doc, report }) {
     for (const s of doc.statements) {
-      for (const block of s.conditions) {
+      if (s.conditions.length === 0) continue;
+      for (const { block, op } of conditionFacts(s).blocks) {
+        // Null with IfExists is an operator IAM rejects; with a set operator it parses, as family Null.
+        if (op && !(op.family === 'Null' && op.setOperator)) continue;
         const m = NULL_MISUSE.exec(block.operator);
         if (!m || (!m[1] && !m[2])) continue;
         const parts = [m[1] ? `the set operator ${m[1]}` : '', m[2] ? 'IfExists' : ''].filter(Boolean).join(' and ');

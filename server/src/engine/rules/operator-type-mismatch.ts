@@ -1,8 +1,9 @@
 import { isIPv4, isIPv6 } from 'node:net';
-import { parseOperator, type OperatorFamily } from '../data/operators';
+import type { OperatorFamily } from '../data/operators';
 import type { ValueItem } from '../parse/model';
 import type { Rule } from '../rule';
-import { keyFacts, operatorsFor, type KeyFacts, type KeyValueType } from './_condition-keys';
+import { operatorsFor, type KeyFacts, type KeyValueType } from './_condition-keys';
+import { conditionFacts } from './_conditions-facts';
 
 const NUMBER = /^[-+]?(\d+(\.\d*)?|\.\d+)$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
@@ -99,11 +100,12 @@ export const rule: Rule = {
   scope: 'statement',
   check({ doc, report }) {
     for (const s of doc.statements) {
-      for (const block of s.conditions) {
-        const op = parseOperator(block.operator);
-        if (!op) continue;
-        for (const entry of block.entries) {
-          const facts = entry.key.includes('${') ? undefined : keyFacts(entry.key);
+      if (s.conditions.length === 0) continue;
+      for (const { block, op, entries } of conditionFacts(s).blocks) {
+        // String operators compare any key type as text and take any value: nothing to report.
+        if (!op || op.family === 'String') continue;
+        for (const { entry, key: c } of entries) {
+          const facts = c.status === 'known' ? c.facts : undefined;
           if (facts && familyMismatch(op.family, facts, entry.values)) {
             report({
               node: entry.keyNode,

@@ -1,7 +1,5 @@
-import { parseOperator } from '../data/operators';
 import type { Rule } from '../rule';
-import { keyFacts } from './_condition-keys';
-
+import { conditionFacts } from './_conditions-facts';
 
 export const rule: Rule = {
   id: 'set-operator-misuse',
@@ -10,14 +8,14 @@ export const rule: Rule = {
   scope: 'statement',
   check({ doc, report }) {
     for (const s of doc.statements) {
-      for (const block of s.conditions) {
-        const op = parseOperator(block.operator);
+      if (s.conditions.length === 0) continue;
+      for (const { block, op, entries } of conditionFacts(s).blocks) {
         // Null tests presence, which means the same for single- and multivalued keys (null-with-ifexists reports ForAllValues:Null).
         if (!op || op.family === 'Null') continue;
-        for (const entry of block.entries) {
-          if (entry.key.includes('${')) continue;
-          const facts = keyFacts(entry.key);
-          if (!facts) continue;
+        for (const { entry, key: c } of entries) {
+          // Keys with a policy variable, or unknown to the data, are undecidable or unknown: no facts.
+          if (c.status !== 'known') continue;
+          const facts = c.facts;
           if (op.setOperator && !facts.multivalued) {
             const plain = block.operator.slice(block.operator.indexOf(':') + 1);
             const risk =

@@ -2,7 +2,8 @@ import { lookupGlobalConditionKey } from '../data/globalConditionKeys';
 import type { ConditionBlock, ConditionEntry } from '../parse/model';
 import type { Report, Rule } from '../rule';
 import type { Fix, Severity } from '../types';
-import { absentKeyEffect, absentKeyOutcome, classifyKey, suggestKeys } from './_condition-keys';
+import { absentKeyEffect, absentKeyOutcome, suggestKeys } from './_condition-keys';
+import { conditionFacts } from './_conditions-facts';
 
 function renameFixes(block: ConditionBlock, entry: ConditionEntry, targets: string[]): Fix[] {
   const taken = new Set(block.entries.filter((e) => e !== entry).map((e) => e.key.toLowerCase()));
@@ -31,8 +32,11 @@ export const rule: Rule = {
   scope: 'statement',
   check({ doc, report }) {
     for (const s of doc.statements) {
-      for (const block of s.conditions) {
-        for (const entry of block.entries) {
+      if (s.conditions.length === 0) continue;
+      for (const { block, entries } of conditionFacts(s).blocks) {
+        for (const { entry, key: c } of entries) {
+          // Known keys (nearly all of them) are fine: no further look.
+          if (c.status === 'known') continue;
           const key = entry.key;
           if (key === '' || key.includes('${')) continue;
           const effect = absentKeyEffect(absentKeyOutcome(block.operator, entry.values), s.effect);
@@ -49,7 +53,6 @@ export const rule: Rule = {
             report(r);
             continue;
           }
-          const c = classifyKey(key);
           if (c.status === 'unknown-global') {
             const suggestions = suggestKeys(key);
             const r: SeverityReport = {

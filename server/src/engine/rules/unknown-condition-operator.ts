@@ -1,8 +1,9 @@
-import { OPERATORS, operatorWithCaseFixed, parseOperator } from '../data/operators';
+import { OPERATORS, operatorWithCaseFixed } from '../data/operators';
 import type { ConditionBlock, Statement } from '../parse/model';
 import type { Rule } from '../rule';
 import type { Fix } from '../types';
 import { classifyKey } from './_condition-keys';
+import { conditionFacts } from './_conditions-facts';
 import { didYouMean } from './_util';
 
 /** Every operator name IAM accepts: base × IfExists × set prefix (Null takes neither). */
@@ -25,9 +26,10 @@ export const rule: Rule = {
   scope: 'statement',
   check({ doc, report }) {
     for (const s of doc.statements) {
-      for (const block of s.conditions) {
+      if (s.conditions.length === 0 || !conditionFacts(s).invalidOperator) continue;
+      for (const { block, op } of conditionFacts(s).blocks) {
         const name = block.operator;
-        if (parseOperator(name) || NULL_MISUSE.test(name)) continue;
+        if (op || NULL_MISUSE.test(name)) continue;
         const caseFixed = operatorWithCaseFixed(name);
         if (caseFixed) {
           const fixes = renameFix(s, block, caseFixed, true);

@@ -1,6 +1,7 @@
 import { hasWildcard } from '../match';
 import type { Rule } from '../rule';
-import { parseMatchOperator, renameOperatorFix, withMode } from './_operator-rename';
+import { conditionFacts } from './_conditions-facts';
+import { renameOperatorFix, withMode } from './_operator-rename';
 
 export const rule: Rule = {
   id: 'wildcard-without-like',
@@ -9,9 +10,9 @@ export const rule: Rule = {
   scope: 'statement',
   check({ doc, report }) {
     for (const s of doc.statements) {
-      for (const block of s.conditions) {
-        const op = parseMatchOperator(block.operator);
-        if (!op || op.mode !== 'Equals') continue;
+      if (s.conditions.length === 0) continue;
+      for (const { block, match: op, wildcardValue } of conditionFacts(s).blocks) {
+        if (!op || op.mode !== 'Equals' || !wildcardValue) continue;
         for (const entry of block.entries) {
           for (const v of entry.values) {
             if (v.text === undefined || !hasWildcard(v.text)) continue;

@@ -1,0 +1,123 @@
+/**
+ * What the condition rules ask of every statement's Condition, worked out once per statement and shared
+ * (a `memo` slot): the parsed operator of each block, the classification of each key, and whether the
+ * block's values hold a wildcard or an unknown value. A dozen rules walk the same blocks on every lint;
+ * with these facts each of them decides a block with a few field reads, and does real work only where
+ * a finding is possible.
+ */
+import { parseOperator, type ParsedOperator } from '../data/operators';
+import { hasWildcard } from '../match';
+import type { ConditionBlock, ConditionEntry, Statement, ValueItem } from '../parse/model';
+import { classifyKey, type KeyStatus } from './_condition-keys';
+import { parseMatchOperator, type MatchOperator } from './_operator-rename';
+import { memo } from './_util';
+
+export interface EntryFacts {
+  entry: ConditionEntry;
+  /** classifyKey(entry.key): `undecidable` for a key with a policy variable or without a prefix. */
+  key: KeyStatus;
+}
+
+export interface BlockFacts {
+  block: ConditionBlock;
+  /** Undefined for an operator IAM rejects. */
+  op: ParsedOperator | undefined;
+  /** String/Arn Equals or Like operators (what like-without-wildcard and wildcard-without-like rename). */
+  match: MatchOperator | undefined;
+  entries: EntryFacts[];
+  /** Some value of some entry is a plain string with a `*` or `?` wildcard. */
+  wildcardValue: boolean;
+  /** Some value is not a plain string (an intrinsic, or a value of the wrong JSON type). */
+  unknownValue: boolean;
+  valueCount: number;
+}
+
+export interface ConditionFacts {
+  blocks: BlockFacts[];
+  /** Some block's operator is one IAM rejects. */
+  invalidOperator: boolean;
+  /** Some entry's key is a known service key (not global): the only keys condition-key-not-applicable judges. */
+  serviceKey: boolean;
+}
+
+const NO_CONDITIONS: ConditionFacts = Object.freeze({ blocks: [], invalidOperator: false, serviceKey: false });
+
+export const conditionFacts: (statement: Statement) => ConditionFacts = memo((statement) => {
+  if (statement.conditions.length === 0) return NO_CONDITIONS;
+  const blocks: BlockFacts[] = [];
+  let invalidOperator = false;
+  let serviceKey = false;
+  for (const block of statement.conditions) {
+    const facts = blockFacts(block);
+    if (!facts.op) invalidOperator = true;
+    for (const e of facts.entries) if (e.key.status === 'known' && !e.key.facts.global) serviceKey = true;
+    blocks.push(facts);
+  }
+  return { blocks, invalidOperator, serviceKey };
+});
+
+function blockFacts(block: ConditionBlock): BlockFacts {
+  const { op, match } = operatorNames(block.operator);
+  const entries: EntryFacts[] = [];
+  let wildcardValue = false;
+  let unknownValue = false;
+  let valueCount = 0;
+  for (const entry of block.entries) {
+    entries.push({ entry, key: classifyKey(entry.key) });
+    for (const v of entry.values) {
+      valueCount++;
+      if (v.text === undefined) unknownValue = true;
+      else if (!wildcardValue && hasWildcard(v.text)) wildcardValue = true;
+    }
+  }
+  return { block, op, match, entries, wildcardValue, unknownValue, valueCount };
+}
+
+/** What an operator name parses to, for the rules that read operators. */
+interface OperatorNames {
+  op: ParsedOperator | undefined;
+  /** String/Arn Equals or Like operators only. */
+  match: MatchOperator | undefined;
+}
+
+/**
+ * Operator names come from a small vocabulary (a few dozen in practice), so each is parsed once and the result
+ * kept. The names last seen are kept in a short list searched with `===` before the Map: for the short strings
+ * freshly cut from a policy text that is cheaper than the Map's hashing. Bounded for documents full of
+ * made-up names. The parsed operators are shared: read them, never change them.
+ */
+const recentNames: string[] = [];
+const recentParsed: OperatorNames[] = [];
+const RECENT_LIMIT = 32;
+let nextRecent = 0;
+const parsedOperators = new Map<string, OperatorNames>();
+const OPERATOR_CACHE_LIMIT = 1000;
+
+function operatorNames(name: string): OperatorNames {
+  for (let i = 0; i < recentNames.length; i++) if (recentNames[i] === name) return recentParsed[i];
+  let parsed = parsedOperators.get(name);
+  if (parsed === undefined) {
+    if (parsedOperators.size >= OPERATOR_CACHE_LIMIT) parsedOperators.clear();
+    const op = parseOperator(name);
+    parsed = { op, match: op && (op.family === 'String' || op.family === 'Arn') ? parseMatchOperator(name) : undefined };
+    parsedOperators.set(name, parsed);
+  }
+  // Round robin: the list follows the names in use (in an editor, half-typed names come and go).
+  recentNames[nextRecent] = name;
+  recentParsed[nextRecent] = parsed;
+  nextRecent = (nextRecent + 1) % RECENT_LIMIT;
+  return parsed;
+}
+
+/**
+ * Is the written key `lowerKey` (lower case, plain ASCII), as IAM compares keys, ignoring case? The length
+ * first: it tells nearly every other key apart without a lower-cased copy.
+ */
+export function keyIs(written: string, lowerKey: string): boolean {
+  return written.length === lowerKey.length && written.toLowerCase() === lowerKey;
+}
+
+/** A value whose text is known here: a plain string, not blank, without a policy variable. */
+export function isLiteralString(value: ValueItem): value is ValueItem & { text: string } {
+  return value.node.type === 'string' && value.text !== undefined && value.text.trim() !== '' && !value.text.includes('${');
+}
