@@ -33,24 +33,68 @@ export function maskVariables(text: string): string {
   return text.replace(/\$\{[^}]*\}/g, (m) => '\u0001'.repeat(m.length));
 }
 
-/** Splits on the first five colons outside `${...}`. Fewer than six parts: `fields` has what there is. */
-export function parseArn(text: string): ParsedArn {
-  const masked = maskVariables(text);
-  const fields: ArnField[] = [];
-  let start = 0;
-  for (let i = 0; i < 5; i++) {
-    const colon = masked.indexOf(':', start);
-    if (colon < 0) break;
-    fields.push(field(text, masked, start, colon));
-    start = colon + 1;
-  }
-  fields.push(field(text, masked, start, text.length));
-  return { text, fields };
+/**
+ * Where the fields of an ARN end, and which have wildcards or variables, without building any string: the
+ * rules ask this of every Resource, and most ARNs need no more. One shared instance, refilled by each call.
+ */
+export interface ArnLayout {
+  /** Number of fields (1 to 6). */
+  count: number;
+  /** `ends[i]`: offset just past field i (its colon, or the end of the text); field i starts at ends[i - 1] + 1. */
+  readonly ends: Int32Array;
+  /** Bit i: field i has a `*` or `?` outside `${...}`. */
+  wildcards: number;
+  /** Bit i: field i has a `${...}` (or a U+0001, which is what maskVariables writes in their place). */
+  variables: number;
 }
 
-function field(text: string, masked: string, start: number, end: number): ArnField {
-  const m = masked.slice(start, end);
-  return { text: text.slice(start, end), start, wildcard: /[*?]/.test(m), variable: m.includes('\u0001') };
+const LAYOUT: ArnLayout = { count: 0, ends: new Int32Array(6), wildcards: 0, variables: 0 };
+
+/** The layout parseArn splits by: the first five colons outside `${...}` (see maskVariables). */
+export function scanArn(text: string): ArnLayout {
+  const layout = LAYOUT;
+  layout.wildcards = 0;
+  layout.variables = 0;
+  let field = 0;
+  // A `${` opens a variable only when a `}` follows somewhere (as the regex of maskVariables reads it).
+  let variableEnd = -1;
+  for (let i = 0; i < text.length; i++) {
+    if (i < variableEnd) {
+      layout.variables |= 1 << field;
+      continue;
+    }
+    const c = text.charCodeAt(i);
+    if (c === 0x24 /* $ */ && text.charCodeAt(i + 1) === 0x7b /* { */) {
+      const close = text.indexOf('}', i + 2);
+      if (close >= 0) {
+        variableEnd = close + 1;
+        layout.variables |= 1 << field;
+        continue;
+      }
+    }
+    if (c === 0x3a /* : */ && field < 5) layout.ends[field++] = i;
+    else if (c === 0x2a /* * */ || c === 0x3f /* ? */) layout.wildcards |= 1 << field;
+    else if (c === 1) layout.variables |= 1 << field;
+  }
+  layout.ends[field] = text.length;
+  layout.count = field + 1;
+  return layout;
+}
+
+/** The start of field `index` of the layout. */
+export function fieldStart(layout: ArnLayout, index: number): number {
+  return index === 0 ? 0 : layout.ends[index - 1] + 1;
+}
+
+/** Splits on the first five colons outside `${...}`. Fewer than six parts: `fields` has what there is. */
+export function parseArn(text: string): ParsedArn {
+  const layout = scanArn(text);
+  const fields: ArnField[] = [];
+  for (let i = 0; i < layout.count; i++) {
+    const start = fieldStart(layout, i);
+    fields.push({ text: text.slice(start, layout.ends[i]), start, wildcard: (layout.wildcards & (1 << i)) !== 0, variable: (layout.variables & (1 << i)) !== 0 });
+  }
+  return { text, fields };
 }
 
 export function fieldOf(arn: ParsedArn, name: ArnFieldName): ArnField {
