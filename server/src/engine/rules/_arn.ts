@@ -48,11 +48,16 @@ export interface ArnLayout {
   variables: number;
 }
 
-const LAYOUT: ArnLayout = { count: 0, ends: new Int32Array(6), wildcards: 0, variables: 0 };
+const newLayout = (): ArnLayout => ({ count: 0, ends: new Int32Array(6), wildcards: 0, variables: 0 });
+const SHARED_LAYOUT = newLayout();
+/** parseArn's own: a caller may hold the shared layout across a call that parses ARNs (reading the reference's formats). */
+const PARSE_LAYOUT = newLayout();
 
-/** The layout parseArn splits by: the first five colons outside `${...}` (see maskVariables). */
-export function scanArn(text: string): ArnLayout {
-  const layout = LAYOUT;
+/**
+ * The layout parseArn splits by: the first five colons outside `${...}` (see maskVariables). Fills and
+ * returns one shared layout, valid until the next call.
+ */
+export function scanArn(text: string, layout: ArnLayout = SHARED_LAYOUT): ArnLayout {
   layout.wildcards = 0;
   layout.variables = 0;
   let field = 0;
@@ -88,7 +93,7 @@ export function fieldStart(layout: ArnLayout, index: number): number {
 
 /** Splits on the first five colons outside `${...}`. Fewer than six parts: `fields` has what there is. */
 export function parseArn(text: string): ParsedArn {
-  const layout = scanArn(text);
+  const layout = scanArn(text, PARSE_LAYOUT);
   const fields: ArnField[] = [];
   for (let i = 0; i < layout.count; i++) {
     const start = fieldStart(layout, i);
