@@ -91,6 +91,20 @@ export function fieldStart(layout: ArnLayout, index: number): number {
   return index === 0 ? 0 : layout.ends[index - 1] + 1;
 }
 
+/** Field `index` of the layout has no wildcard and no variable. */
+export function isLiteralField(layout: ArnLayout, index: number): boolean {
+  return ((layout.wildcards | layout.variables) & (1 << index)) === 0;
+}
+
+export function isEmptyField(layout: ArnLayout, index: number): boolean {
+  return layout.ends[index] === fieldStart(layout, index);
+}
+
+/** The text of field `index` of the layout of `text`. */
+export function fieldText(text: string, layout: ArnLayout, index: number): string {
+  return text.slice(fieldStart(layout, index), layout.ends[index]);
+}
+
 /** Splits on the first five colons outside `${...}`. Fewer than six parts: `fields` has what there is. */
 export function parseArn(text: string): ParsedArn {
   const layout = scanArn(text, PARSE_LAYOUT);

@@ -5,7 +5,7 @@
  * account, Region, bucket or key would have.
  */
 import { reference } from '../data/reference';
-import { fieldOf, parseArn, REGION_PATTERN } from './_arn';
+import { fieldOf, fieldStart, fieldText, isEmptyField, isLiteralField, parseArn, REGION_PATTERN, scanArn, type ArnLayout } from './_arn';
 
 export interface Placeholder {
   /** Offset and length in the value. */
@@ -63,6 +63,7 @@ function isReferenceName(segment: string): boolean {
 const GENERIC_TRIGGER = /[<{]|\d{12}|EXAMPLE|amzn-s3-demo-|1234abcd-|your|acc(?:oun)?t/i;
 
 export function placeholdersIn(text: string, options: PlaceholderOptions = {}): readonly Placeholder[] {
+  if (!mayHavePlaceholders(text)) return NONE;
   // Two rules ask about every value, and values repeat across statements and documents.
   const cache = options.sub ? subCache : plainCache;
   let found = cache.get(text);
@@ -74,6 +75,82 @@ export function placeholdersIn(text: string, options: PlaceholderOptions = {}): 
   return found;
 }
 const plainCache = new Map<string, readonly Placeholder[]>();
+const NONE: readonly Placeholder[] = Object.freeze([]);
+
+/**
+ * False when scanPlaceholders finds nothing, whatever its options, decided without building strings for
+ * nearly every value: no generic trigger, and an ARN whose fields hold no word a placeholder needs.
+ */
+function mayHavePlaceholders(text: string): boolean {
+  if (GENERIC_TRIGGER.test(text)) return true;
+  return text.startsWith('arn:') && arnMayHavePlaceholders(text);
+}
+
+/** A superset of what arnPlaceholders can find (it decides exactly when this says maybe). */
+function arnMayHavePlaceholders(text: string): boolean {
+  const layout = scanArn(text);
+  if (layout.count < 6) return false;
+  const awsPartition = layout.ends[1] === 7 && text.startsWith('aws', 4);
+  if (!awsPartition && isPlainField(layout, 1) && /partition/i.test(fieldText(text, layout, 1))) return true;
+  if (isPlainField(layout, 3) && /region/i.test(fieldText(text, layout, 3))) return true;
+  if (isPlainField(layout, 4) && !isDigits(text, fieldStart(layout, 4), layout.ends[4]) && isAccountWord(fieldText(text, layout, 4))) return true;
+  const resourceStart = fieldStart(layout, 5);
+  if (resourceMayNamePlaceholder(text, resourceStart)) return true;
+  // An upper-case S3 bucket name (see arnPlaceholders).
+  const s3 = layout.ends[2] - fieldStart(layout, 2) === 2 && text.startsWith('s3', fieldStart(layout, 2));
+  return s3 && layout.ends[3] === fieldStart(layout, 3) && layout.ends[4] === fieldStart(layout, 4) && hasUpperCase(text, resourceStart);
+}
+
+/** Not empty, no wildcard, no variable: as `plain` in arnPlaceholders. */
+function isPlainField(layout: ArnLayout, index: number): boolean {
+  return isLiteralField(layout, index) && !isEmptyField(layout, index);
+}
+
+function isDigits(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
+}
+
+function hasUpperCase(text: string, start: number): boolean {
+  for (let i = start; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) return true;
+  }
+  return false;
+}
+
+/**
+ * Is a segment (between `/` and `:`) of the resource part shaped like a compound placeholder name (see
+ * isReferenceName)? Only those are looked up in the reference.
+ */
+function resourceMayNamePlaceholder(text: string, start: number): boolean {
+  let segmentStart = start;
+  for (let i = start; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 0x2f;
+    if (c !== 0x2f /* / */ && c !== 0x3a /* : */) continue;
+    if (i > segmentStart && compoundNameShape(text, segmentStart, i) && isReferenceName(text.slice(segmentStart, i))) return true;
+    segmentStart = i + 1;
+  }
+  return false;
+}
+
+/** Letters, digits, `-` and `_`, starting with a letter, with a `-`, a `_` or a second capital after a first. */
+function compoundNameShape(text: string, start: number, end: number): boolean {
+  const first = text.charCodeAt(start);
+  const firstUpper = first >= 0x41 && first <= 0x5a;
+  if (!firstUpper && !(first >= 0x61 && first <= 0x7a)) return false;
+  let compound = false;
+  for (let i = start + 1; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x2d || c === 0x5f) compound = true;
+    else if (c >= 0x41 && c <= 0x5a) compound ||= firstUpper;
+    else if (!(c >= 0x61 && c <= 0x7a) && !(c >= 0x30 && c <= 0x39)) return false;
+  }
+  return compound;
+}
 const subCache = new Map<string, readonly Placeholder[]>();
 
 function scanPlaceholders(text: string, options: PlaceholderOptions): Placeholder[] {

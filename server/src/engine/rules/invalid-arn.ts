@@ -3,7 +3,7 @@ import { replaceString } from '../edits';
 import type { ValueItem } from '../parse/model';
 import type { Rule, RuleContext } from '../rule';
 import type { Fix } from '../types';
-import { arnFormatsFor, fieldOf, fieldStart, parseArn, PARTITIONS, REGION_PATTERN, scanArn, type ArnField, type ArnLayout } from './_arn';
+import { arnFormatsFor, fieldOf, fieldStart, fieldText, isEmptyField, isLiteralField, parseArn, PARTITIONS, REGION_PATTERN, scanArn, type ArnField } from './_arn';
 import { placeholdersIn } from './_placeholder';
 import { replaceIn, spanIn } from './_span';
 import { didYouMean } from './_util';
@@ -122,29 +122,17 @@ function plainlyValid(text: string): boolean {
   if (/\s/.test(text)) return false;
   const layout = scanArn(text);
   if (layout.count < 6) return layout.wildcards !== 0;
-  if (isEmpty(layout, 1)) return false;
+  if (isEmptyField(layout, 1)) return false;
   const awsPartition = layout.ends[1] === 7 && text.startsWith('aws', 4);
-  if (!awsPartition && isDecidable(layout, 1) && !(PARTITIONS as readonly string[]).includes(fieldText(text, layout, 1))) return false;
-  if (isEmpty(layout, 2)) return false;
-  if (isDecidable(layout, 2)) {
+  if (!awsPartition && isLiteralField(layout, 1) && !(PARTITIONS as readonly string[]).includes(fieldText(text, layout, 1))) return false;
+  if (isEmptyField(layout, 2)) return false;
+  if (isLiteralField(layout, 2)) {
     const service = fieldText(text, layout, 2);
     if (!/^[a-z0-9-]+$/.test(service) || !arnServices().has(service)) return false;
   }
-  if (!isEmpty(layout, 3) && isDecidable(layout, 3) && !REGION_PATTERN.test(fieldText(text, layout, 3))) return false;
-  if (!isEmpty(layout, 4) && isDecidable(layout, 4) && !isAccountId(text, fieldStart(layout, 4), layout.ends[4]) && fieldText(text, layout, 4) !== 'aws') return false;
-  return !isEmpty(layout, 5) || layout.wildcards !== 0;
-}
-
-function isDecidable(layout: ArnLayout, index: number): boolean {
-  return ((layout.wildcards | layout.variables) & (1 << index)) === 0;
-}
-
-function isEmpty(layout: ArnLayout, index: number): boolean {
-  return layout.ends[index] === fieldStart(layout, index);
-}
-
-function fieldText(text: string, layout: ArnLayout, index: number): string {
-  return text.slice(fieldStart(layout, index), layout.ends[index]);
+  if (!isEmptyField(layout, 3) && isLiteralField(layout, 3) && !REGION_PATTERN.test(fieldText(text, layout, 3))) return false;
+  if (!isEmptyField(layout, 4) && isLiteralField(layout, 4) && !isAccountId(text, fieldStart(layout, 4), layout.ends[4]) && fieldText(text, layout, 4) !== 'aws') return false;
+  return !isEmptyField(layout, 5) || layout.wildcards !== 0;
 }
 
 /** Twelve digits from `start` to `end`. */
