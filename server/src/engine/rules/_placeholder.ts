@@ -131,10 +131,42 @@ function resourceMayNamePlaceholder(text: string, start: number): boolean {
   for (let i = start; i <= text.length; i++) {
     const c = i < text.length ? text.charCodeAt(i) : 0x2f;
     if (c !== 0x2f /* / */ && c !== 0x3a /* : */) continue;
-    if (i > segmentStart && compoundNameShape(text, segmentStart, i) && isReferenceName(text.slice(segmentStart, i))) return true;
+    if (i > segmentStart && compoundNameShape(text, segmentStart, i) && mayBeReferenceName(text, segmentStart, i) && isReferenceName(text.slice(segmentStart, i))) return true;
     segmentStart = i + 1;
   }
   return false;
+}
+
+/**
+ * Could the segment, normalized, be a reference placeholder name? Its hash is looked up in a bit table of
+ * the names' hashes (built once from the reference): nearly every segment is turned away before it is
+ * lower-cased and looked up. The segment has compoundNameShape: ASCII, so lower-casing is `| 0x20`.
+ */
+function mayBeReferenceName(text: string, start: number, end: number): boolean {
+  const table = (nameHashes ??= buildNameHashes());
+  let hash = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x2d || c === 0x5f) continue;
+    hash = nextHash(hash, c >= 0x41 && c <= 0x5a ? c | 0x20 : c);
+  }
+  return table[hash & HASH_MASK] === 1;
+}
+let nameHashes: Uint8Array | undefined;
+const HASH_MASK = 0xffff;
+
+function nextHash(hash: number, code: number): number {
+  return (Math.imul(hash, 31) + code) | 0;
+}
+
+function buildNameHashes(): Uint8Array {
+  const table = new Uint8Array(HASH_MASK + 1);
+  for (const name of reference().arnPlaceholderNames()) {
+    let hash = 0;
+    for (let i = 0; i < name.length; i++) hash = nextHash(hash, name.charCodeAt(i));
+    table[hash & HASH_MASK] = 1;
+  }
+  return table;
 }
 
 /** Letters, digits, `-` and `_`, starting with a letter, with a `-`, a `_` or a second capital after a first. */
