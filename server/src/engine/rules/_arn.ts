@@ -46,9 +46,11 @@ export interface ArnLayout {
   wildcards: number;
   /** Bit i: field i has a `${...}` (or a U+0001, which is what maskVariables writes in their place). */
   variables: number;
+  /** Some character of the text, inside a variable or not, is whitespace (`\s`). */
+  whitespace: boolean;
 }
 
-const newLayout = (): ArnLayout => ({ count: 0, ends: new Int32Array(6), wildcards: 0, variables: 0 });
+const newLayout = (): ArnLayout => ({ count: 0, ends: new Int32Array(6), wildcards: 0, variables: 0, whitespace: false });
 const SHARED_LAYOUT = newLayout();
 /** parseArn's own: a caller may hold the shared layout across a call that parses ARNs (reading the reference's formats). */
 const PARSE_LAYOUT = newLayout();
@@ -60,15 +62,17 @@ const PARSE_LAYOUT = newLayout();
 export function scanArn(text: string, layout: ArnLayout = SHARED_LAYOUT): ArnLayout {
   layout.wildcards = 0;
   layout.variables = 0;
+  layout.whitespace = false;
   let field = 0;
   // A `${` opens a variable only when a `}` follows somewhere (as the regex of maskVariables reads it).
   let variableEnd = -1;
   for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c <= 0x20 || c >= 0xa0) && isWhitespace(c)) layout.whitespace = true;
     if (i < variableEnd) {
       layout.variables |= 1 << field;
       continue;
     }
-    const c = text.charCodeAt(i);
     if (c === 0x24 /* $ */ && text.charCodeAt(i + 1) === 0x7b /* { */) {
       const close = text.indexOf('}', i + 2);
       if (close >= 0) {
@@ -84,6 +88,14 @@ export function scanArn(text: string, layout: ArnLayout = SHARED_LAYOUT): ArnLay
   layout.ends[field] = text.length;
   layout.count = field + 1;
   return layout;
+}
+
+/** `/\s/` of JavaScript: ASCII whitespace, and the Unicode spaces, line terminators and BOM. */
+function isWhitespace(c: number): boolean {
+  return (
+    c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
 }
 
 /** The start of field `index` of the layout. */

@@ -119,8 +119,8 @@ function diagnose(text: string, docText: string, item: ValueItem, actions: reado
  * fields undecidable, so fewer checks apply): nearly every ARN, decided without building strings.
  */
 function plainlyValid(text: string): boolean {
-  if (/\s/.test(text)) return false;
   const layout = scanArn(text);
+  if (layout.whitespace) return false;
   if (layout.count < 6) return layout.wildcards !== 0;
   if (isEmptyField(layout, 1)) return false;
   const awsPartition = layout.ends[1] === 7 && text.startsWith('aws', 4);
