@@ -1,17 +1,12 @@
 import type { JsonNode } from '../parse/model';
 import { allStatements, statementIndexAt } from '../parse/model';
+import { propertyKey } from '../parse/json';
 import type { Report, Rule } from '../rule';
 
 function depthOf(node: JsonNode): number {
   let depth = 0;
   for (let up = node.parent; up; up = up.parent) depth++;
   return depth;
-}
-
-/** The key of a property node as propertiesOf reads it, or undefined for a half-typed one. */
-function keyOf(child: JsonNode): string | undefined {
-  const keyNode = child.children?.[0];
-  return child.type === 'property' && keyNode && typeof keyNode.value === 'string' ? keyNode.value : undefined;
 }
 
 /** Does the node's text hold a `{` after its own opening one? Without one it has no object inside (a `{` in a string only costs a walk). */
@@ -52,10 +47,10 @@ function reportDuplicates(node: JsonNode, report: (r: Report) => void): void {
   if (!children || children.length < 2) return;
   if (children.length > PAIRWISE_MAX) return reportDuplicatesByMap(children, report);
   for (let j = 1; j < children.length; j++) {
-    const key = keyOf(children[j]);
+    const key = propertyKey(children[j]);
     if (key === undefined) continue;
     for (let i = 0; i < j; i++) {
-      const earlier = keyOf(children[i]);
+      const earlier = propertyKey(children[i]);
       if (earlier === undefined || !sameKeyIgnoringCase(earlier, key)) continue;
       reportDuplicate(report, children[j].children![0], key, earlier);
       break;
@@ -66,7 +61,7 @@ function reportDuplicates(node: JsonNode, report: (r: Report) => void): void {
 function reportDuplicatesByMap(children: readonly JsonNode[], report: (r: Report) => void): void {
   const seen = new Map<string, string>();
   for (const child of children) {
-    const key = keyOf(child);
+    const key = propertyKey(child);
     if (key === undefined) continue;
     const lower = key.toLowerCase();
     const first = seen.get(lower);
