@@ -69,7 +69,7 @@ function verdictsOf(item: ValueItem): FieldVerdict[] | undefined {
 function mayHaveVerdict(text: string): boolean {
   const layout = scanArn(text);
   if (layout.count < 6 || unknownField(layout, SERVICE)) return false;
-  const facts = serviceFacts(text.slice(fieldStart(layout, SERVICE), layout.ends[SERVICE]).toLowerCase());
+  const facts = serviceFactsAt(text, fieldStart(layout, SERVICE), layout.ends[SERVICE]);
   if (!facts) return false;
   return mayReport(layout, REGION, facts.regionNone, facts.regionRequired) || mayReport(layout, ACCOUNT, facts.accountNone, facts.accountRequired);
 }
@@ -97,6 +97,18 @@ interface ServiceFacts {
 
 /** Keyed by the service field of the reference's ARN formats (reference data: a few hundred entries at most). */
 const serviceFactCache = new Map<string, ServiceFacts | null>();
+
+/** The ARNs of a statement mostly name one service: the last one's facts are kept, to skip slicing and hashing it again. */
+let lastService: string | undefined;
+let lastFacts: ServiceFacts | undefined;
+
+function serviceFactsAt(text: string, start: number, end: number): ServiceFacts | undefined {
+  if (lastService === undefined || end - start !== lastService.length || !text.startsWith(lastService, start)) {
+    lastService = text.slice(start, end);
+    lastFacts = serviceFacts(lastService.toLowerCase());
+  }
+  return lastFacts;
+}
 
 function serviceFacts(service: string): ServiceFacts | undefined {
   let facts = serviceFactCache.get(service);
