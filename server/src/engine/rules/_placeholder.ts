@@ -75,6 +75,7 @@ export function placeholdersIn(text: string, options: PlaceholderOptions = {}): 
   return found;
 }
 const plainCache = new Map<string, readonly Placeholder[]>();
+const subCache = new Map<string, readonly Placeholder[]>();
 const NONE: readonly Placeholder[] = Object.freeze([]);
 
 /**
@@ -123,35 +124,45 @@ function hasUpperCase(text: string, start: number): boolean {
 }
 
 /**
- * Is a segment (between `/` and `:`) of the resource part shaped like a compound placeholder name (see
- * isReferenceName)? Only those are looked up in the reference.
+ * Could a segment (between `/` and `:`) of the resource part be a reference placeholder name (see
+ * isReferenceName)? In one pass over the characters: a segment of letters, digits, `-` and `_` that starts
+ * with a letter, is compound (a `-`, a `_`, or a second capital after a first) and whose normalized hash is
+ * one of the names' (a bit table built once from the reference) is looked up for real; nearly none are.
  */
 function resourceMayNamePlaceholder(text: string, start: number): boolean {
+  const table = (nameHashes ??= buildNameHashes());
   let segmentStart = start;
+  let shaped = true;
+  let compound = false;
+  let firstUpper = false;
+  let hash = 0;
   for (let i = start; i <= text.length; i++) {
     const c = i < text.length ? text.charCodeAt(i) : 0x2f;
-    if (c !== 0x2f /* / */ && c !== 0x3a /* : */) continue;
-    if (i > segmentStart && compoundNameShape(text, segmentStart, i) && mayBeReferenceName(text, segmentStart, i) && isReferenceName(text.slice(segmentStart, i))) return true;
-    segmentStart = i + 1;
+    if (c === 0x2f /* / */ || c === 0x3a /* : */) {
+      if (i > segmentStart && shaped && compound && table[hash & HASH_MASK] === 1 && isReferenceName(text.slice(segmentStart, i))) return true;
+      segmentStart = i + 1;
+      shaped = true;
+      compound = false;
+      hash = 0;
+      continue;
+    }
+    if (!shaped) continue;
+    const upper = c >= 0x41 && c <= 0x5a;
+    const letter = upper || (c >= 0x61 && c <= 0x7a);
+    if (i === segmentStart) {
+      shaped = letter;
+      firstUpper = upper;
+    } else if (c === 0x2d || c === 0x5f) {
+      compound = true;
+      continue; // not part of the normalized name
+    } else if (upper) compound ||= firstUpper;
+    else if (!letter && !(c >= 0x30 && c <= 0x39)) shaped = false;
+    // Lower-cased: the segment is ASCII when it is shaped.
+    hash = nextHash(hash, upper ? c | 0x20 : c);
   }
   return false;
 }
 
-/**
- * Could the segment, normalized, be a reference placeholder name? Its hash is looked up in a bit table of
- * the names' hashes (built once from the reference): nearly every segment is turned away before it is
- * lower-cased and looked up. The segment has compoundNameShape: ASCII, so lower-casing is `| 0x20`.
- */
-function mayBeReferenceName(text: string, start: number, end: number): boolean {
-  const table = (nameHashes ??= buildNameHashes());
-  let hash = 0;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x2d || c === 0x5f) continue;
-    hash = nextHash(hash, c >= 0x41 && c <= 0x5a ? c | 0x20 : c);
-  }
-  return table[hash & HASH_MASK] === 1;
-}
 let nameHashes: Uint8Array | undefined;
 const HASH_MASK = 0xffff;
 
@@ -159,6 +170,7 @@ function nextHash(hash: number, code: number): number {
   return (Math.imul(hash, 31) + code) | 0;
 }
 
+/** The hashes of the reference's placeholder names, which are normalized (lower case, no `-`, `_` or space). */
 function buildNameHashes(): Uint8Array {
   const table = new Uint8Array(HASH_MASK + 1);
   for (const name of reference().arnPlaceholderNames()) {
@@ -169,21 +181,6 @@ function buildNameHashes(): Uint8Array {
   return table;
 }
 
-/** Letters, digits, `-` and `_`, starting with a letter, with a `-`, a `_` or a second capital after a first. */
-function compoundNameShape(text: string, start: number, end: number): boolean {
-  const first = text.charCodeAt(start);
-  const firstUpper = first >= 0x41 && first <= 0x5a;
-  if (!firstUpper && !(first >= 0x61 && first <= 0x7a)) return false;
-  let compound = false;
-  for (let i = start + 1; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x2d || c === 0x5f) compound = true;
-    else if (c >= 0x41 && c <= 0x5a) compound ||= firstUpper;
-    else if (!(c >= 0x61 && c <= 0x7a) && !(c >= 0x30 && c <= 0x39)) return false;
-  }
-  return compound;
-}
-const subCache = new Map<string, readonly Placeholder[]>();
 
 function scanPlaceholders(text: string, options: PlaceholderOptions): Placeholder[] {
   const isArn = text.startsWith('arn:');
