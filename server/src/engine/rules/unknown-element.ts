@@ -13,19 +13,9 @@ function suggestion(key: string, valid: readonly string[]): string | undefined {
   return didYouMean(key, valid, 1)[0];
 }
 
-const STATEMENT_SET: ReadonlySet<string> = new Set(STATEMENT_ELEMENTS);
-const TOP_LEVEL_SET: ReadonlySet<string> = new Set(TOP_LEVEL_ELEMENTS);
-
-/** `valid.includes(key)`, through a Set for the two lists of the grammar. */
-function isValid(key: string, valid: readonly string[]): boolean {
-  if (valid === STATEMENT_ELEMENTS) return STATEMENT_SET.has(key);
-  if (valid === TOP_LEVEL_ELEMENTS) return TOP_LEVEL_SET.has(key);
-  return valid.includes(key);
-}
-
 function check(ctx: RuleContext, props: Property[], valid: readonly string[], where: string, misplaced: readonly string[]): void {
   for (const p of props) {
-    if (isValid(p.key, valid)) continue;
+    if (valid.includes(p.key)) continue;
     const isMisplaced = misplaced.includes(p.key);
     const target = isMisplaced ? undefined : suggestion(p.key, valid);
     const present = target !== undefined && props.some((other) => other.key === target);
