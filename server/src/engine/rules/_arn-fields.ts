@@ -1,6 +1,6 @@
 /** Shared by arn-field-not-allowed and arn-field-missing: what the reference says about an ARN's Region and account fields. */
 import type { Statement, ValueItem } from '../parse/model';
-import { arnFormatsFor, candidateFormats, fieldOf, fieldStart, parseArn, scanArn, type ArnField, type ArnFormat, type ArnLayout, type ParsedArn } from './_arn';
+import { arnFormatsFor, candidateFormats, fieldOf, fieldStart, parseArn, scanArnHead, type ArnField, type ArnFormat, type ArnLayout, type ParsedArn } from './_arn';
 import { memo } from './_util';
 
 export interface FieldVerdict {
@@ -34,16 +34,18 @@ const NO_VERDICTS: readonly FieldVerdict[] = Object.freeze([]);
  * Resource and NotResource entries, Region before account.
  */
 export const fieldVerdicts: (statement: Statement) => readonly FieldVerdict[] = memo((s) => {
-  let result: FieldVerdict[] | undefined;
-  for (const items of [s.resources, s.notResources]) {
-    for (const item of items) {
-      if (item.node.type !== 'string' || item.text === undefined || !item.text.startsWith('arn:')) continue;
-      const found = verdictsOf(item);
-      if (found) (result ??= []).push(...found);
-    }
-  }
+  const result = addVerdicts(s.notResources, addVerdicts(s.resources, undefined));
   return result ?? NO_VERDICTS;
 });
+
+function addVerdicts(items: readonly ValueItem[], result: FieldVerdict[] | undefined): FieldVerdict[] | undefined {
+  for (const item of items) {
+    if (item.node.type !== 'string' || item.text === undefined || !item.text.startsWith('arn:')) continue;
+    const found = verdictsOf(item);
+    if (found) (result ??= []).push(...found);
+  }
+  return result;
+}
 
 function verdictsOf(item: ValueItem): FieldVerdict[] | undefined {
   if (!mayHaveVerdict(item.text!)) return undefined;
@@ -67,7 +69,8 @@ function verdictsOf(item: ValueItem): FieldVerdict[] | undefined {
  * matches every ARN: most ARNs are decided here, without matching their resource part against each format.
  */
 function mayHaveVerdict(text: string): boolean {
-  const layout = scanArn(text);
+  // Fields 2 to 4 are all it reads.
+  const layout = scanArnHead(text);
   if (layout.count < 6 || unknownField(layout, SERVICE)) return false;
   const facts = serviceFactsAt(text, fieldStart(layout, SERVICE), layout.ends[SERVICE]);
   if (!facts) return false;

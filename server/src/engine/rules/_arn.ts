@@ -59,7 +59,7 @@ const PARSE_LAYOUT = newLayout();
  * The layout parseArn splits by: the first five colons outside `${...}` (see maskVariables). Fills and
  * returns one shared layout, valid until the next call.
  */
-export function scanArn(text: string, layout: ArnLayout = SHARED_LAYOUT): ArnLayout {
+export function scanArn(text: string, layout: ArnLayout = SHARED_LAYOUT, headOnly = false): ArnLayout {
   layout.wildcards = 0;
   layout.variables = 0;
   layout.whitespace = false;
@@ -81,7 +81,10 @@ export function scanArn(text: string, layout: ArnLayout = SHARED_LAYOUT): ArnLay
         continue;
       }
     }
-    if (c === 0x3a /* : */ && field < 5) layout.ends[field++] = i;
+    if (c === 0x3a /* : */ && field < 5) {
+      layout.ends[field++] = i;
+      if (headOnly && field === 5) break;
+    }
     else if (c === 0x2a /* * */ || c === 0x3f /* ? */) layout.wildcards |= 1 << field;
     else if (c === 1) layout.variables |= 1 << field;
   }
@@ -96,6 +99,14 @@ function isWhitespace(c: number): boolean {
     c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
     c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
   );
+}
+
+/**
+ * scanArn up to the colon before the resource part, for callers that need only the first five fields:
+ * the resource part's wildcards and variables, and whitespace anywhere, are then not known.
+ */
+export function scanArnHead(text: string): ArnLayout {
+  return scanArn(text, SHARED_LAYOUT, true);
 }
 
 /** The start of field `index` of the layout. */
