@@ -14,9 +14,11 @@ export function statementsMatching(text: string, statements: readonly Statement[
   pattern.lastIndex = 0;
   for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
     const index = statementIndexAt(statements, m.index);
-    if (index >= 0) marked[index] = 1;
-    // Past the rest of this statement: one match is enough to mark it.
-    if (index >= 0) pattern.lastIndex = Math.max(pattern.lastIndex, statements[index].node.offset + statements[index].node.length);
+    if (index < 0) continue;
+    marked[index] = 1;
+    // On past the rest of this statement: one match is enough to mark it.
+    const node = statements[index].node;
+    pattern.lastIndex = Math.max(pattern.lastIndex, node.offset + node.length);
   }
   return marked;
 }
