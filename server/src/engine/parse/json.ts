@@ -12,6 +12,15 @@ export function propertiesOf(node: JsonNode | undefined): Property[] {
   return result;
 }
 
+/**
+ * The key of a child of an object node when propertiesOf lists it, else undefined (a half-typed property):
+ * for loops over `node.children` that must skip what propertiesOf skips without building its list.
+ */
+export function propertyKey(child: JsonNode): string | undefined {
+  const keyNode = child.children?.[0];
+  return child.type === 'property' && keyNode && typeof keyNode.value === 'string' ? keyNode.value : undefined;
+}
+
 export function findProperty(node: JsonNode | undefined, key: string): Property | undefined {
   return propertiesOf(node).find((p) => p.key === key);
 }

@@ -1,6 +1,7 @@
 /** Shared by arn-field-not-allowed and arn-field-missing: what the reference says about an ARN's Region and account fields. */
-import type { PolicyDocument, ValueItem } from '../parse/model';
-import { candidateFormats, fieldOf, parseArn, type ArnField, type ArnFormat, type ParsedArn } from './_arn';
+import type { Statement, ValueItem } from '../parse/model';
+import { arnFormatsFor, candidateFormats, fieldOf, fieldStart, parseArn, scanArnHead, type ArnField, type ArnFormat, type ArnLayout, type ParsedArn } from './_arn';
+import { memo } from './_util';
 
 export interface FieldVerdict {
   item: ValueItem;
@@ -13,7 +14,6 @@ export interface FieldVerdict {
   verdict: 'none' | 'required';
 }
 
-/** Resource and NotResource ARNs whose Region/account field every matching ARN format agrees on. */
 /**
  * Resource types of which AWS publishes shared, AWS-owned instances whose ARNs have an empty account
  * field, although the reference's format shows `${Account}`: SSM documents and Automation runbooks
@@ -26,33 +26,112 @@ export interface FieldVerdict {
  */
 const AWS_OWNED = new Set(['ssm/document', 'ssm/automation-definition', 'ssm/parameter', 'resource-explorer-2/view']);
 
-const verdictCache = new WeakMap<PolicyDocument, FieldVerdict[]>();
+const NO_VERDICTS: readonly FieldVerdict[] = Object.freeze([]);
 
-export function fieldVerdicts(doc: PolicyDocument): FieldVerdict[] {
-  let cached = verdictCache.get(doc);
-  if (!cached) verdictCache.set(doc, (cached = computeVerdicts(doc)));
-  return cached;
-}
+/**
+ * The verdicts either rule reports, per statement: an empty field every matching format fills
+ * ('required'), or a filled field every matching format leaves empty ('none'), in the order of the
+ * Resource and NotResource entries, Region before account.
+ */
+export const fieldVerdicts: (statement: Statement) => readonly FieldVerdict[] = memo((s) => {
+  const result = addVerdicts(s.notResources, addVerdicts(s.resources, undefined));
+  return result ?? NO_VERDICTS;
+});
 
-function computeVerdicts(doc: PolicyDocument): FieldVerdict[] {
-  const result: FieldVerdict[] = [];
-  for (const s of doc.statements) {
-    for (const item of [...s.resources, ...s.notResources]) {
-      if (item.node.type !== 'string' || item.text === undefined || !item.text.startsWith('arn:')) continue;
-      const arn = parseArn(item.text);
-      if (arn.fields.length < 6) continue;
-      const formats = candidateFormats(arn);
-      if (!formats || formats.length === 0) continue;
-      for (const name of ['region', 'account'] as const) {
-        const field = fieldOf(arn, name);
-        if (field.wildcard || field.variable) continue;
-        if (formats.every((f) => f[name] === 'none')) result.push({ item, arn, name, field, formats, verdict: 'none' });
-        else if (formats.every((f) => f[name] === 'required') && !(name === 'account' && formats.some((f) => AWS_OWNED.has(`${f.tableService}/${f.resourceType}`))))
-          result.push({ item, arn, name, field, formats, verdict: 'required' });
-      }
-    }
+function addVerdicts(items: readonly ValueItem[], result: FieldVerdict[] | undefined): FieldVerdict[] | undefined {
+  for (const item of items) {
+    if (item.node.type !== 'string' || item.text === undefined || !item.text.startsWith('arn:')) continue;
+    const found = verdictsOf(item);
+    if (found) (result ??= []).push(...found);
   }
   return result;
+}
+
+function verdictsOf(item: ValueItem): FieldVerdict[] | undefined {
+  if (!mayHaveVerdict(item.text!)) return undefined;
+  const arn = parseArn(item.text!);
+  const formats = candidateFormats(arn);
+  if (!formats || formats.length === 0) return undefined;
+  let result: FieldVerdict[] | undefined;
+  for (const name of ['region', 'account'] as const) {
+    const field = fieldOf(arn, name);
+    if (field.wildcard || field.variable) continue;
+    if (field.text !== '' && formats.every((f) => f[name] === 'none')) (result ??= []).push({ item, arn, name, field, formats, verdict: 'none' });
+    else if (field.text === '' && formats.every((f) => f[name] === 'required') && !(name === 'account' && formats.some((f) => AWS_OWNED.has(`${f.tableService}/${f.resourceType}`))))
+      (result ??= []).push({ item, arn, name, field, formats, verdict: 'required' });
+  }
+  return result;
+}
+
+/**
+ * Could a verdict be reported for this ARN, judging by its service's formats alone? Every format that
+ * matches it must agree, and a format whose resource part is only a placeholder (s3's `${BucketName}`)
+ * matches every ARN: most ARNs are decided here, without matching their resource part against each format.
+ */
+function mayHaveVerdict(text: string): boolean {
+  // Fields 2 to 4 are all it reads.
+  const layout = scanArnHead(text);
+  if (layout.count < 6 || unknownField(layout, SERVICE)) return false;
+  const facts = serviceFactsAt(text, fieldStart(layout, SERVICE), layout.ends[SERVICE]);
+  if (!facts) return false;
+  return mayReport(layout, REGION, facts.regionNone, facts.regionRequired) || mayReport(layout, ACCOUNT, facts.accountNone, facts.accountRequired);
+}
+
+const SERVICE = 2;
+const REGION = 3;
+const ACCOUNT = 4;
+
+/** The field has a wildcard or a variable: no verdict on it. */
+function unknownField(layout: ArnLayout, index: number): boolean {
+  return ((layout.wildcards | layout.variables) & (1 << index)) !== 0;
+}
+
+function mayReport(layout: ArnLayout, index: number, nonePossible: boolean, requiredPossible: boolean): boolean {
+  if (unknownField(layout, index)) return false;
+  return layout.ends[index] === fieldStart(layout, index) ? requiredPossible : nonePossible;
+}
+
+interface ServiceFacts {
+  regionNone: boolean;
+  regionRequired: boolean;
+  accountNone: boolean;
+  accountRequired: boolean;
+}
+
+/** Keyed by the service field of the reference's ARN formats (reference data: a few hundred entries at most). */
+const serviceFactCache = new Map<string, ServiceFacts | null>();
+
+/** The ARNs of a statement mostly name one service: the last one's facts are kept, to skip slicing and hashing it again. */
+let lastService: string | undefined;
+let lastFacts: ServiceFacts | undefined;
+
+function serviceFactsAt(text: string, start: number, end: number): ServiceFacts | undefined {
+  if (lastService === undefined || end - start !== lastService.length || !text.startsWith(lastService, start)) {
+    lastService = text.slice(start, end);
+    lastFacts = serviceFacts(lastService.toLowerCase());
+  }
+  return lastFacts;
+}
+
+function serviceFacts(service: string): ServiceFacts | undefined {
+  let facts = serviceFactCache.get(service);
+  if (facts === undefined) {
+    const formats = arnFormatsFor(service);
+    facts = formats ? factsOf(formats) : null;
+    serviceFactCache.set(service, facts);
+  }
+  return facts ?? undefined;
+}
+
+function factsOf(formats: readonly ArnFormat[]): ServiceFacts {
+  const matchesAll = formats.filter((f) => f.resourceGlob.length > 0 && /^\u0001+$/.test(f.resourceGlob));
+  const possible = (name: 'region' | 'account', need: 'none' | 'required') => formats.some((f) => f[name] === need) && matchesAll.every((f) => f[name] === need);
+  return {
+    regionNone: possible('region', 'none'),
+    regionRequired: possible('region', 'required'),
+    accountNone: possible('account', 'none'),
+    accountRequired: possible('account', 'required'),
+  };
 }
 
 /** `bucket (arn:${Partition}:s3:::${BucketName})`, for messages. */

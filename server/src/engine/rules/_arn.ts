@@ -33,24 +33,110 @@ export function maskVariables(text: string): string {
   return text.replace(/\$\{[^}]*\}/g, (m) => '\u0001'.repeat(m.length));
 }
 
-/** Splits on the first five colons outside `${...}`. Fewer than six parts: `fields` has what there is. */
-export function parseArn(text: string): ParsedArn {
-  const masked = maskVariables(text);
-  const fields: ArnField[] = [];
-  let start = 0;
-  for (let i = 0; i < 5; i++) {
-    const colon = masked.indexOf(':', start);
-    if (colon < 0) break;
-    fields.push(field(text, masked, start, colon));
-    start = colon + 1;
-  }
-  fields.push(field(text, masked, start, text.length));
-  return { text, fields };
+/**
+ * Where the fields of an ARN end, and which have wildcards or variables, without building any string: the
+ * rules ask this of every Resource, and most ARNs need no more. One shared instance, refilled by each call.
+ */
+export interface ArnLayout {
+  /** Number of fields (1 to 6). */
+  count: number;
+  /** `ends[i]`: offset just past field i (its colon, or the end of the text); field i starts at ends[i - 1] + 1. */
+  readonly ends: Int32Array;
+  /** Bit i: field i has a `*` or `?` outside `${...}`. */
+  wildcards: number;
+  /** Bit i: field i has a `${...}` (or a U+0001, which is what maskVariables writes in their place). */
+  variables: number;
+  /** Some character of the text, inside a variable or not, is whitespace (`\s`). */
+  whitespace: boolean;
 }
 
-function field(text: string, masked: string, start: number, end: number): ArnField {
-  const m = masked.slice(start, end);
-  return { text: text.slice(start, end), start, wildcard: /[*?]/.test(m), variable: m.includes('\u0001') };
+const newLayout = (): ArnLayout => ({ count: 0, ends: new Int32Array(6), wildcards: 0, variables: 0, whitespace: false });
+const SHARED_LAYOUT = newLayout();
+/** parseArn's own: a caller may hold the shared layout across a call that parses ARNs (reading the reference's formats). */
+const PARSE_LAYOUT = newLayout();
+
+/**
+ * The layout parseArn splits by: the first five colons outside `${...}` (see maskVariables). Fills and
+ * returns one shared layout, valid until the next call.
+ */
+export function scanArn(text: string, layout: ArnLayout = SHARED_LAYOUT, headOnly = false): ArnLayout {
+  layout.wildcards = 0;
+  layout.variables = 0;
+  layout.whitespace = false;
+  let field = 0;
+  // A `${` opens a variable only when a `}` follows somewhere (as the regex of maskVariables reads it).
+  let variableEnd = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c <= 0x20 || c >= 0xa0) && isWhitespace(c)) layout.whitespace = true;
+    if (i < variableEnd) {
+      layout.variables |= 1 << field;
+      continue;
+    }
+    if (c === 0x24 /* $ */ && text.charCodeAt(i + 1) === 0x7b /* { */) {
+      const close = text.indexOf('}', i + 2);
+      if (close >= 0) {
+        variableEnd = close + 1;
+        layout.variables |= 1 << field;
+        continue;
+      }
+    }
+    if (c === 0x3a /* : */ && field < 5) {
+      layout.ends[field++] = i;
+      if (headOnly && field === 5) break;
+    }
+    else if (c === 0x2a /* * */ || c === 0x3f /* ? */) layout.wildcards |= 1 << field;
+    else if (c === 1) layout.variables |= 1 << field;
+  }
+  layout.ends[field] = text.length;
+  layout.count = field + 1;
+  return layout;
+}
+
+/** `/\s/` of JavaScript: ASCII whitespace, and the Unicode spaces, line terminators and BOM. */
+function isWhitespace(c: number): boolean {
+  return (
+    c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/**
+ * scanArn up to the colon before the resource part, for callers that need only the first five fields:
+ * the resource part's wildcards and variables, and whitespace anywhere, are then not known.
+ */
+export function scanArnHead(text: string): ArnLayout {
+  return scanArn(text, SHARED_LAYOUT, true);
+}
+
+/** The start of field `index` of the layout. */
+export function fieldStart(layout: ArnLayout, index: number): number {
+  return index === 0 ? 0 : layout.ends[index - 1] + 1;
+}
+
+/** Field `index` of the layout has no wildcard and no variable. */
+export function isLiteralField(layout: ArnLayout, index: number): boolean {
+  return ((layout.wildcards | layout.variables) & (1 << index)) === 0;
+}
+
+export function isEmptyField(layout: ArnLayout, index: number): boolean {
+  return layout.ends[index] === fieldStart(layout, index);
+}
+
+/** The text of field `index` of the layout of `text`. */
+export function fieldText(text: string, layout: ArnLayout, index: number): string {
+  return text.slice(fieldStart(layout, index), layout.ends[index]);
+}
+
+/** Splits on the first five colons outside `${...}`. Fewer than six parts: `fields` has what there is. */
+export function parseArn(text: string): ParsedArn {
+  const layout = scanArn(text, PARSE_LAYOUT);
+  const fields: ArnField[] = [];
+  for (let i = 0; i < layout.count; i++) {
+    const start = fieldStart(layout, i);
+    fields.push({ text: text.slice(start, layout.ends[i]), start, wildcard: (layout.wildcards & (1 << i)) !== 0, variable: (layout.variables & (1 << i)) !== 0 });
+  }
+  return { text, fields };
 }
 
 export function fieldOf(arn: ParsedArn, name: ArnFieldName): ArnField {

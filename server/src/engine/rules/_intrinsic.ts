@@ -1,6 +1,6 @@
 /** Strings inside CloudFormation intrinsics that end up in the policy text. */
 import { propertiesOf } from '../parse/json';
-import type { JsonNode } from '../parse/model';
+import type { JsonNode, ValueItem } from '../parse/model';
 
 export interface EmbeddedString {
   node: JsonNode;
@@ -36,4 +36,25 @@ export function embeddedStrings(node: JsonNode | undefined): EmbeddedString[] {
     return props.flatMap((p) => embeddedStrings(p.value));
   }
   return [];
+}
+
+/**
+ * Each string that embeddedStrings(value) lists, in order, without building the list: `items` is the
+ * model's valueItems(value), nearly always plain strings. `value` itself is only read when `items` is empty
+ * (an object that is not an intrinsic has no items, but may hold strings).
+ */
+export function forEachEmbeddedString<C>(
+  items: readonly ValueItem[],
+  value: JsonNode | undefined,
+  visit: (node: JsonNode, text: string, sub: boolean, context: C) => void,
+  context: C,
+): void {
+  if (items.length === 0) {
+    for (const str of embeddedStrings(value)) visit(str.node, str.text, str.sub, context);
+    return;
+  }
+  for (const item of items) {
+    if (item.node.type === 'string') visit(item.node, item.node.value as string, false, context);
+    else for (const str of embeddedStrings(item.node)) visit(str.node, str.text, str.sub, context);
+  }
 }

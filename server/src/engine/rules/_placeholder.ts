@@ -5,7 +5,7 @@
  * account, Region, bucket or key would have.
  */
 import { reference } from '../data/reference';
-import { fieldOf, parseArn, REGION_PATTERN } from './_arn';
+import { fieldOf, fieldStart, fieldText, isEmptyField, isLiteralField, parseArn, REGION_PATTERN, scanArn, type ArnLayout } from './_arn';
 
 export interface Placeholder {
   /** Offset and length in the value. */
@@ -63,6 +63,7 @@ function isReferenceName(segment: string): boolean {
 const GENERIC_TRIGGER = /[<{]|\d{12}|EXAMPLE|amzn-s3-demo-|1234abcd-|your|acc(?:oun)?t/i;
 
 export function placeholdersIn(text: string, options: PlaceholderOptions = {}): readonly Placeholder[] {
+  if (!mayHavePlaceholders(text)) return NONE;
   // Two rules ask about every value, and values repeat across statements and documents.
   const cache = options.sub ? subCache : plainCache;
   let found = cache.get(text);
@@ -75,6 +76,111 @@ export function placeholdersIn(text: string, options: PlaceholderOptions = {}): 
 }
 const plainCache = new Map<string, readonly Placeholder[]>();
 const subCache = new Map<string, readonly Placeholder[]>();
+const NONE: readonly Placeholder[] = Object.freeze([]);
+
+/**
+ * False when scanPlaceholders finds nothing, whatever its options, decided without building strings for
+ * nearly every value: no generic trigger, and an ARN whose fields hold no word a placeholder needs.
+ */
+function mayHavePlaceholders(text: string): boolean {
+  if (GENERIC_TRIGGER.test(text)) return true;
+  return text.startsWith('arn:') && arnMayHavePlaceholders(text);
+}
+
+/** A superset of what arnPlaceholders can find (it decides exactly when this says maybe). */
+function arnMayHavePlaceholders(text: string): boolean {
+  const layout = scanArn(text);
+  if (layout.count < 6) return false;
+  const awsPartition = layout.ends[1] === 7 && text.startsWith('aws', 4);
+  if (!awsPartition && isPlainField(layout, 1) && /partition/i.test(fieldText(text, layout, 1))) return true;
+  if (isPlainField(layout, 3) && /region/i.test(fieldText(text, layout, 3))) return true;
+  if (isPlainField(layout, 4) && !isDigits(text, fieldStart(layout, 4), layout.ends[4]) && isAccountWord(fieldText(text, layout, 4))) return true;
+  const resourceStart = fieldStart(layout, 5);
+  if (resourceMayNamePlaceholder(text, resourceStart)) return true;
+  // An upper-case S3 bucket name (see arnPlaceholders).
+  const s3 = layout.ends[2] - fieldStart(layout, 2) === 2 && text.startsWith('s3', fieldStart(layout, 2));
+  return s3 && layout.ends[3] === fieldStart(layout, 3) && layout.ends[4] === fieldStart(layout, 4) && hasUpperCase(text, resourceStart);
+}
+
+/** Not empty, no wildcard, no variable: as `plain` in arnPlaceholders. */
+function isPlainField(layout: ArnLayout, index: number): boolean {
+  return isLiteralField(layout, index) && !isEmptyField(layout, index);
+}
+
+function isDigits(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
+}
+
+function hasUpperCase(text: string, start: number): boolean {
+  for (let i = start; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) return true;
+  }
+  return false;
+}
+
+/**
+ * Could a segment (between `/` and `:`) of the resource part be a reference placeholder name (see
+ * isReferenceName)? In one pass over the characters: a segment of letters, digits, `-` and `_` that starts
+ * with a letter, is compound (a `-`, a `_`, or a second capital after a first) and whose normalized hash is
+ * one of the names' (a bit table built once from the reference) is looked up for real; nearly none are.
+ */
+function resourceMayNamePlaceholder(text: string, start: number): boolean {
+  const table = (nameHashes ??= buildNameHashes());
+  let segmentStart = start;
+  let shaped = true;
+  let compound = false;
+  let firstUpper = false;
+  let hash = 0;
+  for (let i = start; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 0x2f;
+    if (c === 0x2f /* / */ || c === 0x3a /* : */) {
+      if (i > segmentStart && shaped && compound && table[hash & HASH_MASK] === 1 && isReferenceName(text.slice(segmentStart, i))) return true;
+      segmentStart = i + 1;
+      shaped = true;
+      compound = false;
+      hash = 0;
+      continue;
+    }
+    if (!shaped) continue;
+    const upper = c >= 0x41 && c <= 0x5a;
+    const letter = upper || (c >= 0x61 && c <= 0x7a);
+    if (i === segmentStart) {
+      shaped = letter;
+      firstUpper = upper;
+    } else if (c === 0x2d || c === 0x5f) {
+      compound = true;
+      continue; // not part of the normalized name
+    } else if (upper) compound ||= firstUpper;
+    else if (!letter && !(c >= 0x30 && c <= 0x39)) shaped = false;
+    // Lower-cased: the segment is ASCII when it is shaped.
+    hash = nextHash(hash, upper ? c | 0x20 : c);
+  }
+  return false;
+}
+
+let nameHashes: Uint8Array | undefined;
+const HASH_MASK = 0xffff;
+
+function nextHash(hash: number, code: number): number {
+  return (Math.imul(hash, 31) + code) | 0;
+}
+
+/** The hashes of the reference's placeholder names, which are normalized (lower case, no `-`, `_` or space). */
+function buildNameHashes(): Uint8Array {
+  const table = new Uint8Array(HASH_MASK + 1);
+  for (const name of reference().arnPlaceholderNames()) {
+    let hash = 0;
+    for (let i = 0; i < name.length; i++) hash = nextHash(hash, name.charCodeAt(i));
+    table[hash & HASH_MASK] = 1;
+  }
+  return table;
+}
+
 
 function scanPlaceholders(text: string, options: PlaceholderOptions): Placeholder[] {
   const isArn = text.startsWith('arn:');

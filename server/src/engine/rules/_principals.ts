@@ -2,6 +2,7 @@
 import { propertiesOf, valueItems } from '../parse/json';
 import type { JsonNode, Property, Statement, ValueItem } from '../parse/model';
 import { isServicePrincipal } from '../data/principals';
+import { memo } from './_util';
 
 export interface PrincipalEntry {
   /** `AWS`, `Service`, `Federated`, `CanonicalUser`, or whatever key was written. */
@@ -21,8 +22,11 @@ export interface PrincipalElement {
   entries: PrincipalEntry[];
 }
 
+/** The statement's Principal, or else its NotPrincipal (null: neither), found once per statement: several rules ask. */
+export const principalProperty: (s: Statement) => Property | null = memo((s) => s.element('Principal') ?? s.element('NotPrincipal') ?? null);
+
 export function principalOf(s: Statement): PrincipalElement | undefined {
-  const property = s.element('Principal') ?? s.element('NotPrincipal');
+  const property = principalProperty(s);
   if (!property) return undefined;
   const value = property.value;
   const isString = value?.type === 'string';

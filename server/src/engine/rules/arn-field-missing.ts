@@ -8,15 +8,17 @@ export const rule: Rule = {
   summary: 'An empty Region or account field in an ARN whose resource type needs it (`arn:aws:ec2::123456789012:subnet/...`).',
   scope: 'statement',
   check({ doc, report }) {
-    for (const v of fieldVerdicts(doc)) {
-      if (v.verdict !== 'required' || v.field.text !== '') continue;
-      const service = fieldOf(v.arn, 'service').text;
-      const what = v.name === 'region' ? 'Region' : 'account';
-      const instead = v.name === 'region' ? 'the Region (us-east-1) or "*" for any Region' : 'the 12-digit account ID or "*" for any account';
-      report({
-        node: v.item.node,
-        message: `"${v.arn.text}" has an empty ${what} field, but ${service} ARNs of this type always have one (format ${describeFormats(v.formats)}), so it matches nothing. Write ${instead}.`,
-      });
+    for (const s of doc.statements) {
+      for (const v of fieldVerdicts(s)) {
+        if (v.verdict !== 'required' || v.field.text !== '') continue;
+        const service = fieldOf(v.arn, 'service').text;
+        const what = v.name === 'region' ? 'Region' : 'account';
+        const instead = v.name === 'region' ? 'the Region (us-east-1) or "*" for any Region' : 'the 12-digit account ID or "*" for any account';
+        report({
+          node: v.item.node,
+          message: `"${v.arn.text}" has an empty ${what} field, but ${service} ARNs of this type always have one (format ${describeFormats(v.formats)}), so it matches nothing. Write ${instead}.`,
+        });
+      }
     }
   },
 };

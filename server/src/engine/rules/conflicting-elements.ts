@@ -1,3 +1,4 @@
+import type { Statement } from '../parse/model';
 import type { Rule } from '../rule';
 
 const PAIRS = [
@@ -6,6 +7,22 @@ const PAIRS = [
   ['Principal', 'NotPrincipal'],
 ] as const;
 
+/** Both elements of some pair, seen in one pass over the keys (nearly every statement has none). */
+function hasBothOfAPair(s: Statement): boolean {
+  let seen = 0;
+  for (const p of s.properties) {
+    switch (p.key) {
+      case 'Action': seen |= 1; break;
+      case 'NotAction': seen |= 2; break;
+      case 'Resource': seen |= 4; break;
+      case 'NotResource': seen |= 8; break;
+      case 'Principal': seen |= 16; break;
+      case 'NotPrincipal': seen |= 32; break;
+    }
+  }
+  return (seen & (seen >> 1) & 0b010101) !== 0;
+}
+
 export const rule: Rule = {
   id: 'conflicting-elements',
   defaultSeverity: 'error',
@@ -13,6 +30,7 @@ export const rule: Rule = {
   scope: 'statement',
   check({ doc, report }) {
     for (const s of doc.statements) {
+      if (!hasBothOfAPair(s)) continue;
       for (const [positive, negative] of PAIRS) {
         const neg = s.element(negative);
         if (s.element(positive) && neg) {

@@ -1,12 +1,73 @@
 import type { JsonNode } from '../parse/model';
-import { propertiesOf } from '../parse/json';
-import { allStatements } from '../parse/model';
-import type { Rule } from '../rule';
+import { allStatements, statementIndexAt } from '../parse/model';
+import { propertyKey } from '../parse/json';
+import type { Report, Rule } from '../rule';
 
 function depthOf(node: JsonNode): number {
   let depth = 0;
   for (let up = node.parent; up; up = up.parent) depth++;
   return depth;
+}
+
+/** Does the node's text hold a `{` after its own opening one? Without one it has no object inside (a `{` in a string only costs a walk). */
+function mayNestObjects(text: string, node: JsonNode): boolean {
+  const brace = text.indexOf('{', node.offset + 1);
+  return brace >= 0 && brace < node.offset + node.length;
+}
+
+/** Up to this many properties an object is checked pair by pair, which needs no Map (nearly every object of a policy). */
+const PAIRWISE_MAX = 12;
+
+/**
+ * `a.toLowerCase() === b.toLowerCase()` without lower-casing (allocating) either in the usual case. Only
+ * U+0130 changes length when lower-cased, so keys of different lengths can only be equal with it in them.
+ */
+function sameKeyIgnoringCase(a: string, b: string): boolean {
+  if (a.length !== b.length) return (a.includes('\u0130') || b.includes('\u0130')) && a.toLowerCase() === b.toLowerCase();
+  for (let i = 0; i < a.length; i++) {
+    let x = a.charCodeAt(i);
+    let y = b.charCodeAt(i);
+    if (x === y) continue;
+    if (x >= 0x80 || y >= 0x80) return a.toLowerCase() === b.toLowerCase();
+    if (x >= 0x41 && x <= 0x5a) x += 0x20;
+    if (y >= 0x41 && y <= 0x5a) y += 0x20;
+    if (x !== y) return false;
+  }
+  return true;
+}
+
+function reportDuplicate(report: (r: Report) => void, keyNode: JsonNode, key: string, first: string): void {
+  const how = first === key ? `"${key}" appears twice` : `"${key}" repeats "${first}" in a different case`;
+  report({ node: keyNode, message: `Duplicate key: ${how} in this object. IAM either rejects the policy or keeps only one of them; merge them into one.` });
+}
+
+/** Reports every key of the object that repeats an earlier one, ignoring case, naming the earliest one it repeats. */
+function reportDuplicates(node: JsonNode, report: (r: Report) => void): void {
+  const children = node.children;
+  if (!children || children.length < 2) return;
+  if (children.length > PAIRWISE_MAX) return reportDuplicatesByMap(children, report);
+  for (let j = 1; j < children.length; j++) {
+    const key = propertyKey(children[j]);
+    if (key === undefined) continue;
+    for (let i = 0; i < j; i++) {
+      const earlier = propertyKey(children[i]);
+      if (earlier === undefined || !sameKeyIgnoringCase(earlier, key)) continue;
+      reportDuplicate(report, children[j].children![0], key, earlier);
+      break;
+    }
+  }
+}
+
+function reportDuplicatesByMap(children: readonly JsonNode[], report: (r: Report) => void): void {
+  const seen = new Map<string, string>();
+  for (const child of children) {
+    const key = propertyKey(child);
+    if (key === undefined) continue;
+    const lower = key.toLowerCase();
+    const first = seen.get(lower);
+    if (first === undefined) seen.set(lower, key);
+    else reportDuplicate(report, child.children![0], key, first);
+  }
 }
 
 export const rule: Rule = {
@@ -16,25 +77,35 @@ export const rule: Rule = {
   scope: 'statement',
   check({ doc, report }) {
     // The statements are visited on their own, so that after an edit only the edited one is (see Rule.scope).
-    const statementNodes = new Set(allStatements(doc).map((s) => s.node));
-    const visit = (node: JsonNode | undefined, depth: number, skipStatements: boolean): void => {
-      // Policies are shallow; the bound keeps pathological nesting from exhausting the stack.
-      if (!node || depth > 64 || (skipStatements && statementNodes.has(node))) return;
-      if (node.type === 'object') {
-        const seen = new Map<string, string>();
-        for (const p of propertiesOf(node)) {
-          const lower = p.key.toLowerCase();
-          const first = seen.get(lower);
-          if (first === undefined) seen.set(lower, p.key);
-          else {
-            const how = first === p.key ? `"${p.key}" appears twice` : `"${p.key}" repeats "${first}" in a different case`;
-            report({ node: p.keyNode, message: `Duplicate key: ${how} in this object. IAM either rejects the policy or keeps only one of them; merge them into one.` });
-          }
-        }
+    const statements = allStatements(doc);
+    // The walk meets the statements in text order: the next one is nearly always the one expected.
+    let nextStatement = 0;
+    const isStatementNode = (node: JsonNode): boolean => {
+      if (nextStatement < statements.length && statements[nextStatement].node === node) {
+        nextStatement++;
+        return true;
       }
-      for (const child of node.children ?? []) visit(child, depth + 1, skipStatements);
+      if (node.type !== 'object') return false;
+      const index = statementIndexAt(statements, node.offset);
+      return index >= 0 && statements[index].node === node;
     };
-    visit(doc.root, 0, true);
-    for (const s of doc.statements) visit(s.node, depthOf(s.node), false);
+    const visit = (node: JsonNode, depth: number, skipStatements: boolean): void => {
+      // Policies are shallow; the bound keeps pathological nesting from exhausting the stack.
+      if (depth > 64 || (skipStatements && isStatementNode(node))) return;
+      if (node.type === 'object') reportDuplicates(node, report);
+      // An Action or Resource list of strings need not be walked string by string.
+      else if (node.type === 'array' && !mayNestObjects(doc.text, node)) return;
+      const children = node.children;
+      if (!children) return;
+      for (const child of children) if (child.children) visit(child, depth + 1, skipStatements);
+    };
+    if (doc.root) visit(doc.root, 0, true);
+    for (const s of doc.statements) {
+      const depth = depthOf(s.node);
+      // Most statements have no object inside (no Condition or Principal): their own keys are all there is to
+      // check, and the strings of their Action lists need not be touched.
+      if (mayNestObjects(doc.text, s.node)) visit(s.node, depth, false);
+      else if (depth <= 64) reportDuplicates(s.node, report);
+    }
   },
 };

@@ -1,5 +1,5 @@
 import type { JsonNode, Property, Statement } from '../parse/model';
-import { propertiesOf } from '../parse/json';
+import { propertiesOf, propertyKey } from '../parse/json';
 import { parseOperator } from '../data/operators';
 import { removeNode } from '../edits';
 import type { Rule, RuleContext } from '../rule';
@@ -72,6 +72,7 @@ export const rule: Rule = {
  * was its only operator.
  */
 function checkCondition(ctx: RuleContext, condition: Property): void {
+  if (!hasEmptyInside(condition.value)) return;
   const blocks = propertiesOf(condition.value);
   const outer = (block: Property): Property => (blocks.length === 1 ? condition : block);
   for (const block of blocks) {
@@ -101,4 +102,19 @@ function checkCondition(ctx: RuleContext, condition: Property): void {
       });
     }
   }
+}
+
+/** An operator or a key with an empty value in the Condition: rare, and found without building property lists. */
+function hasEmptyInside(condition: JsonNode | undefined): boolean {
+  if (!condition || condition.type !== 'object') return false;
+  for (const block of condition.children ?? []) {
+    if (propertyKey(block) === undefined) continue;
+    const entries = block.children![1];
+    if (isEmpty(entries)) return true;
+    if (entries?.type !== 'object') continue;
+    for (const entry of entries.children ?? []) {
+      if (propertyKey(entry) !== undefined && isEmpty(entry.children![1])) return true;
+    }
+  }
+  return false;
 }

@@ -1,9 +1,9 @@
 import { reference } from '../data/reference';
 import { replaceString } from '../edits';
 import type { ValueItem } from '../parse/model';
-import type { Rule } from '../rule';
+import type { Rule, RuleContext } from '../rule';
 import type { Fix } from '../types';
-import { arnFormatsFor, fieldOf, parseArn, PARTITIONS, REGION_PATTERN, type ArnField } from './_arn';
+import { arnFormatsFor, fieldOf, fieldStart, fieldText, isEmptyField, isLiteralField, parseArn, PARTITIONS, REGION_PATTERN, scanArn, type ArnField } from './_arn';
 import { placeholdersIn } from './_placeholder';
 import { replaceIn, spanIn } from './_span';
 import { didYouMean } from './_util';
@@ -114,6 +114,49 @@ function diagnose(text: string, docText: string, item: ValueItem, actions: reado
   return undefined;
 }
 
+/**
+ * True when the ARN passes every check of `diagnose`, judged without its placeholders (which only make
+ * fields undecidable, so fewer checks apply): nearly every ARN, decided without building strings.
+ */
+function plainlyValid(text: string): boolean {
+  const layout = scanArn(text);
+  if (layout.whitespace) return false;
+  if (layout.count < 6) return layout.wildcards !== 0;
+  if (isEmptyField(layout, 1)) return false;
+  const awsPartition = layout.ends[1] === 7 && text.startsWith('aws', 4);
+  if (!awsPartition && isLiteralField(layout, 1) && !(PARTITIONS as readonly string[]).includes(fieldText(text, layout, 1))) return false;
+  if (isEmptyField(layout, 2)) return false;
+  if (isLiteralField(layout, 2)) {
+    const service = fieldText(text, layout, 2);
+    if (!/^[a-z0-9-]+$/.test(service) || !arnServices().has(service)) return false;
+  }
+  if (!isEmptyField(layout, 3) && isLiteralField(layout, 3) && !REGION_PATTERN.test(fieldText(text, layout, 3))) return false;
+  if (!isEmptyField(layout, 4) && isLiteralField(layout, 4) && !isAccountId(text, fieldStart(layout, 4), layout.ends[4]) && fieldText(text, layout, 4) !== 'aws') return false;
+  return !isEmptyField(layout, 5) || layout.wildcards !== 0;
+}
+
+/** Twelve digits from `start` to `end`. */
+function isAccountId(text: string, start: number, end: number): boolean {
+  if (end - start !== 12) return false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
+}
+
+function checkItems(items: readonly ValueItem[], docText: string, actions: readonly ValueItem[], report: RuleContext['report']): void {
+  for (const item of items) {
+    const text = item.text;
+    if (item.node.type !== 'string' || text === undefined) continue;
+    if (text.startsWith('arn:') && plainlyValid(text)) continue;
+    const problem = diagnose(text, docText, item, actions);
+    if (!problem) continue;
+    const span = problem.start !== undefined ? spanIn(docText, item.node, problem.start, problem.length ?? 0) : { offset: item.node.offset, length: item.node.length };
+    report({ ...span, message: problem.message, fixes: problem.fixes ?? [] });
+  }
+}
+
 export const rule: Rule = {
   id: 'invalid-arn',
   defaultSeverity: 'error',
@@ -121,13 +164,8 @@ export const rule: Rule = {
   scope: 'statement',
   check({ doc, report }) {
     for (const s of doc.statements) {
-      for (const item of [...s.resources, ...s.notResources]) {
-        if (item.node.type !== 'string' || item.text === undefined) continue;
-        const problem = diagnose(item.text, doc.text, item, s.actions);
-        if (!problem) continue;
-        const span = problem.start !== undefined ? spanIn(doc.text, item.node, problem.start, problem.length ?? 0) : { offset: item.node.offset, length: item.node.length };
-        report({ ...span, message: problem.message, fixes: problem.fixes ?? [] });
-      }
+      checkItems(s.resources, doc.text, s.actions, report);
+      checkItems(s.notResources, doc.text, s.actions, report);
     }
   },
 };

@@ -8,8 +8,9 @@ export const rule: Rule = {
   scope: 'statement',
   check({ doc, report }) {
     for (const s of doc.statements) {
-      const v = s.element('Effect')?.value;
-      if (v?.type !== 'string' || v.value === 'Allow' || v.value === 'Deny') continue;
+      // `effect` is the Effect when it is a string: no other value is this rule's.
+      if (s.effect === undefined || s.effect === 'Allow' || s.effect === 'Deny') continue;
+      const v = s.element('Effect')!.value!;
       const text = v.value as string;
       const target = ['Allow', 'Deny'].find((e) => e.toLowerCase() === text.trim().toLowerCase());
       report({

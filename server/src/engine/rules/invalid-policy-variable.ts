@@ -1,12 +1,16 @@
 import { GLOBAL_CONDITION_KEYS, lookupGlobalConditionKey } from '../data/globalConditionKeys';
 import { lookupPolicyVariable, POLICY_VARIABLES } from '../data/policyVariables';
 import { reference } from '../data/reference';
-import type { JsonNode } from '../parse/model';
+import type { JsonNode, Statement } from '../parse/model';
 import type { Rule, RuleContext } from '../rule';
 import type { Fix } from '../types';
-import { embeddedStrings, type EmbeddedString } from './_intrinsic';
+import { forEachEmbeddedString } from './_intrinsic';
 import { replaceIn, spanIn } from './_span';
+import { hasBraceVariable, statementsMatching } from './_strings-facts';
 import { didYouMean } from './_util';
+
+/** What any issue of a statement needs somewhere in its text. */
+const CANDIDATE = /\$\{|\{[A-Za-z0-9-]+:|\\/g;
 
 const PAGE = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html';
 
@@ -164,6 +168,40 @@ function checkNotExpanded(ctx: RuleContext, node: JsonNode | undefined, text: st
   reportIssues(ctx, node, issues);
 }
 
+/** A string where IAM substitutes variables (Resource, NotResource, condition values). */
+function checkExpanded(node: JsonNode, text: string, sub: boolean, ctx: RuleContext): void {
+  if (sub) reportIssues(ctx, node, checkSub(text));
+  // Every issue of checkVariables starts at a `${` or a `{`.
+  else if (text.includes('{')) reportIssues(ctx, node, checkVariables(text, false));
+}
+
+function checkAction(node: JsonNode, text: string, sub: boolean, ctx: RuleContext): void {
+  if (!sub && text.includes('${')) checkNotExpanded(ctx, node, text, 'Action');
+}
+
+function checkNotAction(node: JsonNode, text: string, sub: boolean, ctx: RuleContext): void {
+  if (!sub && text.includes('${')) checkNotExpanded(ctx, node, text, 'NotAction');
+}
+
+function checkStatement(ctx: RuleContext, s: Statement): void {
+  // The model's items; the elements themselves only where those are empty (see forEachEmbeddedString).
+  forEachEmbeddedString(s.resources, s.resources.length === 0 ? s.element('Resource')?.value : undefined, checkExpanded, ctx);
+  forEachEmbeddedString(s.notResources, s.notResources.length === 0 ? s.element('NotResource')?.value : undefined, checkExpanded, ctx);
+  for (const block of s.conditions) {
+    if (block.operator.includes('${')) checkNotExpanded(ctx, block.operatorNode, block.operator, 'a condition operator');
+    for (const entry of block.entries) {
+      if (entry.key.includes('${')) checkNotExpanded(ctx, entry.keyNode, entry.key, `the condition key "${entry.key}"`);
+      forEachEmbeddedString(entry.values, entry.values.length === 0 ? entry.valueNode : undefined, checkExpanded, ctx);
+    }
+  }
+  forEachEmbeddedString(s.actions, s.actions.length === 0 ? s.element('Action')?.value : undefined, checkAction, ctx);
+  forEachEmbeddedString(s.notActions, s.notActions.length === 0 ? s.element('NotAction')?.value : undefined, checkNotAction, ctx);
+  for (const name of ['Effect', 'Sid'] as const) {
+    const value = s.element(name)?.value;
+    if (value?.type === 'string') checkNotExpanded(ctx, value, value.value as string, name);
+  }
+}
+
 export const rule: Rule = {
   id: 'invalid-policy-variable',
   defaultSeverity: 'error',
@@ -172,24 +210,11 @@ export const rule: Rule = {
   check(ctx) {
     const { doc } = ctx;
     // Nothing to check without a `${` or a `{prefix:key}`: most documents.
-    if (!doc.text.includes('${') && !/\{[A-Za-z0-9-]+:/.test(doc.text)) return;
-    const expanded = (str: EmbeddedString) => reportIssues(ctx, str.node, str.sub ? checkSub(str.text) : checkVariables(str.text, false));
-    for (const s of doc.statements) {
-      for (const name of ['Resource', 'NotResource'] as const) embeddedStrings(s.element(name)?.value).forEach(expanded);
-      for (const block of s.conditions) {
-        checkNotExpanded(ctx, block.operatorNode, block.operator, 'a condition operator');
-        for (const entry of block.entries) {
-          checkNotExpanded(ctx, entry.keyNode, entry.key, `the condition key "${entry.key}"`);
-          embeddedStrings(entry.valueNode).forEach(expanded);
-        }
-      }
-      for (const name of ['Action', 'NotAction'] as const) {
-        for (const str of embeddedStrings(s.element(name)?.value)) if (!str.sub) checkNotExpanded(ctx, str.node, str.text, name);
-      }
-      for (const name of ['Effect', 'Sid'] as const) {
-        const value = s.element(name)?.value;
-        if (value?.type === 'string') checkNotExpanded(ctx, value, value.value as string, name);
-      }
+    if (!doc.text.includes('${') && !hasBraceVariable(doc.text)) return;
+    // Nor in a statement without one in its text (or an escape, which can spell them).
+    const candidates = statementsMatching(doc.text, doc.statements, CANDIDATE);
+    for (let i = 0; i < doc.statements.length; i++) {
+      if (candidates[i]) checkStatement(ctx, doc.statements[i]);
     }
   },
 };

@@ -1,5 +1,5 @@
 import type { JsonNode, Property } from '../parse/model';
-import { isIntrinsic, propertiesOf } from '../parse/json';
+import { isIntrinsic, propertiesOf, propertyKey } from '../parse/json';
 import type { Rule, RuleContext } from '../rule';
 
 const TYPE_NAMES: Record<string, string> = { string: 'a string', number: 'a number', boolean: 'a boolean', null: 'null', object: 'an object', array: 'an array' };
@@ -10,11 +10,17 @@ function typeName(node: JsonNode): string {
 
 /** A string, a CloudFormation intrinsic (unknown value), or an array of those. */
 function isStringList(node: JsonNode): boolean {
-  return isStringItem(node) || (node.type === 'array' && (node.children ?? []).every(isStringItem));
+  if (isStringItem(node)) return true;
+  if (node.type !== 'array') return false;
+  for (const child of node.children ?? []) if (!isStringItem(child)) return false;
+  return true;
 }
 
 function isScalarList(node: JsonNode): boolean {
-  return isScalarItem(node) || (node.type === 'array' && (node.children ?? []).every(isScalarItem));
+  if (isScalarItem(node)) return true;
+  if (node.type !== 'array') return false;
+  for (const child of node.children ?? []) if (!isScalarItem(child)) return false;
+  return true;
 }
 
 function wrong(ctx: RuleContext, p: Property, expected: string, fits?: (n: JsonNode) => boolean): void {
@@ -81,6 +87,7 @@ function checkPrincipal(ctx: RuleContext, p: Property): void {
 function checkCondition(ctx: RuleContext, p: Property): void {
   const v = p.value!;
   if (v.type !== 'object') return wrong(ctx, p, 'an object of condition operators');
+  if (wellTypedCondition(v)) return;
   for (const block of propertiesOf(v)) {
     if (!block.value) continue;
     if (block.value.type !== 'object') {
@@ -91,4 +98,20 @@ function checkCondition(ctx: RuleContext, p: Property): void {
       if (entry.value && !isScalarList(entry.value)) wrong(ctx, entry, 'a string, number, boolean or an array of them', isScalarItem);
     }
   }
+}
+
+/** Every operator holds an object of keys, each a scalar or a list of them: nearly every Condition, checked without building property lists. */
+function wellTypedCondition(condition: JsonNode): boolean {
+  for (const block of condition.children ?? []) {
+    if (propertyKey(block) === undefined) continue;
+    const entries = block.children![1];
+    if (!entries) continue;
+    if (entries.type !== 'object') return false;
+    for (const entry of entries.children ?? []) {
+      if (propertyKey(entry) === undefined) continue;
+      const value = entry.children![1];
+      if (value && !isScalarList(value)) return false;
+    }
+  }
+  return true;
 }

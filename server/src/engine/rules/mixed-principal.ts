@@ -1,9 +1,9 @@
 import { allStatements, type Statement } from '../parse/model';
 import type { Rule } from '../rule';
-import { memo } from './_util';
+import { principalProperty } from './_principals';
 
 /** Per statement, once: after an edit every statement is counted again. */
-const hasPrincipal = memo((s: Statement): boolean => Boolean(s.element('Principal') || s.element('NotPrincipal')));
+const hasPrincipal = (s: Statement): boolean => principalProperty(s) !== null;
 
 export const rule: Rule = {
   id: 'mixed-principal',
@@ -13,10 +13,11 @@ export const rule: Rule = {
   check({ doc, kind, report }) {
     if (kind === 'fragment') return; // fragments are often excerpts from several policies
     const all = allStatements(doc);
-    const withCount = all.filter(hasPrincipal).length;
+    let withCount = 0;
+    for (const s of all) if (hasPrincipal(s)) withCount++;
     if (withCount === 0 || withCount === all.length) return;
     for (const s of doc.statements) {
-      if (s.element('Principal') || s.element('NotPrincipal')) continue;
+      if (hasPrincipal(s)) continue;
       report({
         offset: s.node.offset,
         length: 1,

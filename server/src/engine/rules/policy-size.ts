@@ -1,6 +1,7 @@
-import type { PolicyDocument, Statement } from '../parse/model';
+import type { PolicyDocument } from '../parse/model';
 import type { Rule } from '../rule';
 import type { PolicyKind } from '../types';
+import { memo } from './_util';
 
 /**
  * IAM and service quotas, counted as IAM does: characters excluding whitespace.
@@ -22,23 +23,31 @@ const QUOTAS: Partial<Record<PolicyKind, { limit: number; what: string }>> = {
  * the whole document after every edit, and only the edited statement is new (see IncrementalLinter).
  */
 function sizeWithoutWhitespace(doc: PolicyDocument): number {
+  const text = doc.text;
   let size = 0;
   let from = 0;
   for (const s of doc.statements) {
     const start = s.node.offset;
     const end = start + s.node.length;
-    size += withoutWhitespace(doc.text.slice(from, start));
-    let own = statementSizes.get(s);
-    if (own === undefined) statementSizes.set(s, (own = withoutWhitespace(doc.text.slice(start, end))));
-    size += own;
+    size += nonWhitespaceIn(text.slice(from, start));
+    const own = statementSize(s);
+    if (own.size < 0) own.size = nonWhitespaceIn(text.slice(start, end));
+    size += own.size;
     from = end;
   }
-  return size + withoutWhitespace(doc.text.slice(from));
+  return size + nonWhitespaceIn(text.slice(from));
 }
-const statementSizes = new WeakMap<Statement, number>();
+/** Filled in on first use: it needs the document's text, which a memo cannot see. */
+const statementSize = memo((): { size: number } => ({ size: -1 }));
 
-function withoutWhitespace(text: string): number {
-  return text.replace(/\s+/g, '').length;
+const WHITESPACE = /\s/g;
+
+/** Counted by the regex engine, which scans faster than a loop here, and without building a stripped copy. */
+function nonWhitespaceIn(text: string): number {
+  let whitespace = 0;
+  WHITESPACE.lastIndex = 0;
+  while (WHITESPACE.test(text)) whitespace++;
+  return text.length - whitespace;
 }
 
 export const rule: Rule = {

@@ -1,6 +1,6 @@
-import type { JsonNode } from '../parse/model';
+import type { JsonNode, Property, Statement, ValueItem } from '../parse/model';
 import type { Rule } from '../rule';
-import { embeddedStrings } from './_intrinsic';
+import { embeddedStrings, forEachEmbeddedString } from './_intrinsic';
 import { placeholdersIn, type Placeholder } from './_placeholder';
 import { spanIn } from './_span';
 
@@ -13,29 +13,83 @@ function keyPlaceholders(key: string): Placeholder[] {
   return found;
 }
 
+type Emit = (node: JsonNode, p: Placeholder, where: string) => void;
+
+const SUB = { sub: true };
+const PLAIN = { sub: false };
+
+/** Names where a string stands, for the message: `key` is the condition key of a condition value. */
+type Describe = (text: string, key: string) => string;
+
+function checkString(node: JsonNode, text: string, sub: boolean, describe: Describe, key: string, emit: Emit): void {
+  const found = placeholdersIn(text, sub ? SUB : PLAIN);
+  if (found.length === 0) return;
+  const where = describe(text, key);
+  for (const p of found) emit(node, p, where);
+}
+
+/** Where the strings being checked stand, set before each value: one per check, not one per string. */
+interface Target {
+  describe: Describe;
+  key: string;
+  emit: Emit;
+}
+
+function checkTargetString(node: JsonNode, text: string, sub: boolean, target: Target): void {
+  checkString(node, text, sub, target.describe, target.key, target.emit);
+}
+
+function checkValue(items: readonly ValueItem[], value: JsonNode | undefined, target: Target, describe: Describe, key = ''): void {
+  target.describe = describe;
+  target.key = key;
+  forEachEmbeddedString(items, value, checkTargetString, target);
+}
+
+/** The first Principal and NotPrincipal, as Statement.element finds them, in one pass. */
+function principalValues(s: Statement): [JsonNode | undefined, JsonNode | undefined] | undefined {
+  let principal: Property | undefined;
+  let notPrincipal: Property | undefined;
+  for (const p of s.properties) {
+    if (p.key === 'Principal') principal ??= p;
+    else if (p.key === 'NotPrincipal') notPrincipal ??= p;
+  }
+  return principal || notPrincipal ? [principal?.value, notPrincipal?.value] : undefined;
+}
+
+const inResource = (text: string) => `Resource "${text}"`;
+const inNotResource = (text: string) => `NotResource "${text}"`;
+const inPrincipal = (text: string) => `Principal "${text}"`;
+const inNotPrincipal = (text: string) => `NotPrincipal "${text}"`;
+const inCondition = (_text: string, key: string) => `the ${key} condition value`;
+
 export const rule: Rule = {
   id: 'unreplaced-placeholder',
   defaultSeverity: 'warning',
   summary: 'A documentation placeholder left in a value: `<ACCOUNT_ID>`, `111122223333`, `account-id`, `region`, `your_KMS_key_ARN`, `AROAEXAMPLEID`, ...',
   scope: 'statement',
   check({ doc, report }) {
-    const emit = (node: JsonNode, p: Placeholder, where: string) =>
+    const emit: Emit = (node, p, where) =>
       report({
         ...spanIn(doc.text, node, p.start, p.length),
         message: `"${p.text}" in ${where} looks like a placeholder from an example that was not replaced: IAM takes it literally, so it names no resource, account or value of yours. Replace it with ${p.instead}.`,
       });
+    const target: Target = { describe: inResource, key: '', emit };
     for (const s of doc.statements) {
-      for (const name of ['Resource', 'NotResource', 'Principal', 'NotPrincipal'] as const) {
-        for (const str of embeddedStrings(s.element(name)?.value)) {
-          for (const p of placeholdersIn(str.text, { sub: str.sub })) emit(str.node, p, `${name} "${str.text}"`);
-        }
+      // The model's items; the elements themselves only where those are empty (see forEachEmbeddedString).
+      checkValue(s.resources, s.resources.length === 0 ? s.element('Resource')?.value : undefined, target, inResource);
+      checkValue(s.notResources, s.notResources.length === 0 ? s.element('NotResource')?.value : undefined, target, inNotResource);
+      const principals = principalValues(s);
+      if (principals) {
+        for (const str of embeddedStrings(principals[0])) checkString(str.node, str.text, str.sub, inPrincipal, '', emit);
+        for (const str of embeddedStrings(principals[1])) checkString(str.node, str.text, str.sub, inNotPrincipal, '', emit);
       }
       for (const block of s.conditions) {
         for (const entry of block.entries) {
-          for (const p of keyPlaceholders(entry.key)) emit(entry.keyNode, p, `the condition key "${entry.key}"`);
-          for (const str of embeddedStrings(entry.valueNode)) {
-            for (const p of placeholdersIn(str.text, { sub: str.sub })) emit(str.node, p, `the ${entry.key} condition value`);
+          // Only `<` and `${` can start a placeholder in a key.
+          if (entry.key.includes('<') || entry.key.includes('${')) {
+            for (const p of keyPlaceholders(entry.key)) emit(entry.keyNode, p, `the condition key "${entry.key}"`);
           }
+          checkValue(entry.values, entry.values.length === 0 ? entry.valueNode : undefined, target, inCondition, entry.key);
         }
       }
     }
