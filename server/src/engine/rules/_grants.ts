@@ -22,7 +22,7 @@ import { actionPatternCovers, containsPolicyVariable, hasWildcard, globMatches }
 import { allStatements, type ConditionBlock, type ConditionEntry, type PolicyDocument, type Statement, type ValueItem } from '../parse/model';
 import type { RuleContext } from '../rule';
 import type { PolicyKind } from '../types';
-import { actionPatternsFor, actionTexts, conditionEntries, memo } from './_util';
+import { actionPatternsFor, actionTexts, conditionEntries, mayNameAnyService, mayNameService, memo } from './_util';
 import { ANY, ONE, globsIntersect as markedGlobsIntersect } from './_arn';
 
 /** `sagemaker:CreateTrainingJob` for an ActionInfo. */
@@ -294,10 +294,9 @@ function computeFullSageMaker(s: Statement): boolean {
  * What the section-7 rules count as granted: effectively granted through an entry that names the service
  * (`"*"` is full-wildcard-action's finding), on a statement that is not plain full SageMaker access.
  */
-export function ruleGrants(s: Statement, candidates: readonly ActionInfo[]): ActionInfo[] {
-  if (s.effect !== 'Allow' || candidates.length === 0 || isFullSageMakerStatement(s)) return [];
+export function ruleGrants(s: Statement, candidates: readonly ActionInfo[]): readonly ActionInfo[] {
   // Most statements name none of the candidates' services (a SageMaker rule over a Glue statement).
-  if (!servicesOf(candidates).some((service) => actionPatternsFor(s, service).length > 0)) return [];
+  if (!mayGrantAny(s, candidates) || isFullSageMakerStatement(s)) return NO_ACTIONS;
   const verdicts = verdictsOf(s);
   const granted = (a: ActionInfo) => (verdictOf(s, verdicts, a) & GRANTED_BY_NAMED_SERVICE) !== 0;
   // A statement that lists its actions without wildcards can only grant those: look them up in the
@@ -308,6 +307,16 @@ export function ruleGrants(s: Statement, candidates: readonly ActionInfo[]): Act
     return listed.filter((a) => position.has(a) && granted(a)).sort((a, b) => position.get(a)! - position.get(b)!);
   }
   return candidates.filter(granted);
+}
+
+const NO_ACTIONS: readonly ActionInfo[] = Object.freeze([]);
+
+/**
+ * Can the statement grant one of the candidates at all: an Allow whose Action can name one of their services
+ * (an O(1) question on the memoized services of the statement, asked before anything that costs).
+ */
+export function mayGrantAny(s: Statement, candidates: readonly ActionInfo[]): boolean {
+  return s.effect === 'Allow' && candidates.length > 0 && mayNameAnyService(s, servicesOf(candidates));
 }
 
 /** The actions a statement's Action names, when every entry is a plain action without wildcards (else undefined). */
@@ -428,16 +437,12 @@ export function keyIs(...keys: string[]): KeyPredicate {
 
 /**
  * The actions of `candidates` that the Allow statement effectively grants and that are guarded neither
- * by a condition of the statement (`allowGuard`) nor by a Deny statement (`denyKey`).
+ * by a condition of the statement nor by a Deny statement, both on a key `isGuardKey` accepts.
  */
-export function unguardedGrants(
-  doc: PolicyDocument,
-  s: Statement,
-  candidates: readonly ActionInfo[],
-  allowGuard: (s: Statement, action: ActionInfo) => boolean,
-  denyKey: (action: ActionInfo) => KeyPredicate,
-): ActionInfo[] {
-  return ruleGrants(s, candidates).filter((a) => !allowGuard(s, a) && !deniedWithGuard(doc, a, denyKey(a)));
+function unguardedGrants(doc: PolicyDocument, s: Statement, candidates: readonly ActionInfo[], isGuardKey: KeyPredicate): ActionInfo[] {
+  const granted = ruleGrants(s, candidates);
+  if (granted.length === 0 || allowHasGuard(s, isGuardKey)) return [];
+  return granted.filter((a) => !deniedWithGuard(doc, a, isGuardKey));
 }
 
 /** "CreateTrainingJob, CreateProcessingJob and 7 more" */
@@ -493,11 +498,14 @@ export interface TagGating {
  * Studio guides; `Null` checks and fixed values (`env` = `dev`) are then left out.
  */
 export function tagGating(doc: PolicyDocument, callerTied = false): TagGating {
+  const statementTags = callerTied ? callerTiedGatingTags : gatingTags;
+  const all = allStatements(doc);
+  // Worked out once per statement: after an edit, only the edited statement is new.
+  if (!all.some((s) => statementTags(s).length > 0)) return NO_GATING;
   const keys = new Map<string, string>();
   const statements: Statement[] = [];
-  for (const s of allStatements(doc)) {
-    // Worked out once per statement: after an edit, only the edited statement is new.
-    const tags = (callerTied ? callerTiedGatingTags : gatingTags)(s);
+  for (const s of all) {
+    const tags = statementTags(s);
     if (tags.length === 0) continue;
     for (const tag of tags) if (!keys.has(tag.toLowerCase())) keys.set(tag.toLowerCase(), tag);
     statements.push(s);
@@ -505,13 +513,18 @@ export function tagGating(doc: PolicyDocument, callerTied = false): TagGating {
   return { keys, statements };
 }
 
+const NO_TAGS: readonly string[] = Object.freeze([]);
+
+/** Most documents gate on no tag (shared, never changed: callers only read it). */
+const NO_GATING: TagGating = { keys: new Map(), statements: [] };
+
 const gatingTags = memo((s: Statement) => tagsGatedBy(s, false));
 const callerTiedGatingTags = memo((s: Statement) => tagsGatedBy(s, true));
 
 /** The tag keys one statement gates SageMaker access on, in the order written (see tagGating). */
-function tagsGatedBy(s: Statement, callerTied: boolean): string[] {
+function tagsGatedBy(s: Statement, callerTied: boolean): readonly string[] {
+  if ((s.effect !== 'Allow' && s.effect !== 'Deny') || s.conditions.length === 0 || !mayNameService(s, 'sagemaker')) return NO_TAGS;
   const tags: string[] = [];
-  if (s.effect !== 'Allow' && s.effect !== 'Deny') return tags;
   if (!actionTexts(s).some((p) => patternMayCoverService(p, 'sagemaker') && reference().matchActions(p).some((a) => a.service === 'sagemaker'))) return tags;
   for (const { entry } of conditionEntries(s)) {
     const texts = entry.values.map((v) => v.text).filter((t): t is string => t !== undefined);
@@ -588,8 +601,9 @@ export function reportUnguardedGrants(
 ): void {
   if (!isGrantingKind(kind) || candidates.length === 0) return;
   for (const s of doc.statements) {
-    if (skip(s)) continue;
-    const open = unguardedGrants(doc, s, candidates, (st) => allowHasGuard(st, isGuardKey), () => isGuardKey);
+    // Cheap first: most statements cannot grant a candidate (skip is only a filter, so the order is free).
+    if (!mayGrantAny(s, candidates) || skip(s)) continue;
+    const open = unguardedGrants(doc, s, candidates, isGuardKey);
     if (open.length === 0) continue;
     const target = grantingEntry(s, open);
     if (!target) continue;

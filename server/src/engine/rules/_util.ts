@@ -22,6 +22,71 @@ export const actionTexts: (statement: Statement) => readonly string[] = memo((st
   statement.actions.map((a) => a.text).filter((t): t is string => t !== undefined && !t.includes('${')),
 );
 
+/**
+ * Which services a statement's `Action` entries can name (those `actionTexts` keeps: an entry with `${` or
+ * an intrinsic matches no action name, which never has `$`): most rules are about
+ * one service (SageMaker, IAM, KMS ...) that most statements never mention, so they first ask
+ * `mayNameService`, an O(1) question, and only look further where a finding is possible. Worked out once per
+ * statement. (`NotAction` is not looked at: callers that read it decide for themselves.)
+ */
+export interface ActionServices {
+  /** Lower-cased service prefixes the entries name literally (`s3` for `S3:Get*`). */
+  named: ReadonlySet<string>;
+  /**
+   * Some entry can name other services too: its service part has a wildcard (`*`, `sage*:Get*`), it has no
+   * colon, or it has a character that lower-casing may not fold the way IAM compares it (non-ASCII).
+   */
+  anyService: boolean;
+}
+
+export const actionServices: (statement: Statement) => ActionServices = memo(computeActionServices);
+
+/** Can an `Action` entry of the statement name the (lower-case) service? O(1) on the memoized fact. */
+export function mayNameService(statement: Statement, service: string): boolean {
+  const fact = actionServices(statement);
+  return fact.anyService || fact.named.has(service);
+}
+
+/** `mayNameService` for any of the services. */
+export function mayNameAnyService(statement: Statement, services: readonly string[]): boolean {
+  const fact = actionServices(statement);
+  if (fact.anyService) return true;
+  for (let i = 0; i < services.length; i++) if (fact.named.has(services[i])) return true;
+  return false;
+}
+
+const COLON = 58;
+
+function computeActionServices(statement: Statement): ActionServices {
+  const named = new Set<string>();
+  let anyService = false;
+  // Policies list actions service by service: an entry with the same prefix as the one before needs no work.
+  let previous = '';
+  for (const text of actionTexts(statement)) {
+    if (previous !== '' && text.charCodeAt(previous.length) === COLON && text.startsWith(previous)) continue;
+    const colon = text.indexOf(':');
+    if (colon < 0) {
+      anyService = true;
+      continue;
+    }
+    let upper = false;
+    let plain = true;
+    for (let i = 0; i < colon; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 42 || c === 63 || c >= 128) plain = false; // `*`, `?`, non-ASCII
+      else if (c >= 65 && c <= 90) upper = true;
+    }
+    if (!plain) {
+      anyService = true;
+      continue;
+    }
+    const service = text.slice(0, colon);
+    previous = service;
+    named.add(upper ? service.toLowerCase() : service);
+  }
+  return { named, anyService };
+}
+
 export function resourceTexts(statement: Statement): string[] {
   return statement.resources.map((r) => r.text).filter((t): t is string => t !== undefined);
 }
@@ -48,6 +113,12 @@ export const conditionEntries: (statement: Statement) => ReadonlyArray<{ block: 
  * as `sage*` that matches it), in order: rules about SageMaker need not look at a list of 5,000 EC2 actions.
  */
 export function actionPatternsFor(statement: Statement, service: string): readonly string[] {
+  const services = actionServices(statement);
+  if (!services.anyService) {
+    if (!services.named.has(service)) return NO_TEXTS;
+    // Every entry names this one service (the usual statement): no index to build.
+    if (services.named.size === 1) return actionTexts(statement);
+  }
   const index = patternIndex(statement);
   let patterns = index.resolved.get(service);
   if (!patterns) {
@@ -58,6 +129,8 @@ export function actionPatternsFor(statement: Statement, service: string): readon
   }
   return patterns;
 }
+
+const NO_TEXTS: readonly string[] = Object.freeze([]);
 
 interface PatternIndex {
   byService: Map<string, string[]>;
