@@ -285,7 +285,7 @@ const coversAllSageMakerCache = new Map<string, boolean>();
 export const isFullSageMakerStatement = memo(computeFullSageMaker);
 
 function computeFullSageMaker(s: Statement): boolean {
-  if (s.effect !== 'Allow' || s.element('Condition')) return false;
+  if (s.effect !== 'Allow' || !mayNameService(s, 'sagemaker') || s.element('Condition')) return false;
   const everywhere = s.element('NotResource') !== undefined || s.resources.some((r) => r.text !== undefined && isAnyResource(r.text));
   return everywhere && actionTexts(s).some(coversAllSageMaker);
 }

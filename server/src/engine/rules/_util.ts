@@ -23,11 +23,12 @@ export const actionTexts: (statement: Statement) => readonly string[] = memo((st
 );
 
 /**
- * Which services a statement's `Action` entries can name (those `actionTexts` keeps: an entry with `${` or
- * an intrinsic matches no action name, which never has `$`): most rules are about
- * one service (SageMaker, IAM, KMS ...) that most statements never mention, so they first ask
- * `mayNameService`, an O(1) question, and only look further where a finding is possible. Worked out once per
- * statement. (`NotAction` is not looked at: callers that read it decide for themselves.)
+ * Which services a statement's `Action` entries can name: most rules are about one service (SageMaker, IAM,
+ * KMS ...) that most statements never mention, so they first ask `mayNameService`, an O(1) question, and only
+ * look further where a finding is possible. Worked out once per statement. A superset of what `actionTexts`
+ * can match: entries with `${` are counted by their prefix like any other, though they match no action (names
+ * have no `$`); intrinsics are unknown and skipped, as everywhere. (`NotAction` is not looked at: callers that
+ * read it decide for themselves.)
  */
 export interface ActionServices {
   /** Lower-cased service prefixes the entries name literally (`s3` for `S3:Get*`). */
@@ -62,29 +63,36 @@ function computeActionServices(statement: Statement): ActionServices {
   let anyService = false;
   // Policies list actions service by service: an entry with the same prefix as the one before needs no work.
   let previous = '';
-  for (const text of actionTexts(statement)) {
+  const items = statement.actions;
+  for (let i = 0; i < items.length; i++) {
+    const text = items[i].text;
+    if (text === undefined) continue;
     if (previous !== '' && text.charCodeAt(previous.length) === COLON && text.startsWith(previous)) continue;
     const colon = text.indexOf(':');
     if (colon < 0) {
       anyService = true;
       continue;
     }
-    let upper = false;
-    let plain = true;
-    for (let i = 0; i < colon; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 42 || c === 63 || c >= 128) plain = false; // `*`, `?`, non-ASCII
-      else if (c >= 65 && c <= 90) upper = true;
+    const service = serviceKey(text, colon);
+    if (service === undefined) anyService = true;
+    else {
+      named.add(service);
+      previous = service; // lower-cased: a prefix written with capitals is simply worked out again
     }
-    if (!plain) {
-      anyService = true;
-      continue;
-    }
-    const service = text.slice(0, colon);
-    previous = service;
-    named.add(upper ? service.toLowerCase() : service);
   }
   return { named, anyService };
+}
+
+/** The lower-cased service part of an action pattern, or undefined when it has a wildcard or a non-ASCII character. */
+function serviceKey(text: string, colon: number): string | undefined {
+  let upper = false;
+  for (let i = 0; i < colon; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 42 || c === 63 || c >= 128) return undefined; // `*`, `?`, non-ASCII
+    if (c >= 65 && c <= 90) upper = true;
+  }
+  const service = text.slice(0, colon);
+  return upper ? service.toLowerCase() : service;
 }
 
 export function resourceTexts(statement: Statement): string[] {

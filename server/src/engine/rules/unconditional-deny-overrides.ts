@@ -126,17 +126,25 @@ function name(s: Statement): string {
   return s.sid ? `"${s.sid}"` : `#${s.index + 1}`;
 }
 
+/** The facts of the Deny statements without a condition that can cover an Allow; undefined when none (most documents). */
+function outrightDenies(statements: readonly Statement[]): DenyFacts[] | undefined {
+  let denies: DenyFacts[] | undefined;
+  for (const s of statements) {
+    if (s.effect !== 'Deny' || s.element('Condition')) continue;
+    const facts = factsOf(s);
+    if (facts) (denies ??= []).push(facts);
+  }
+  return denies;
+}
+
 export const rule: Rule = {
   id: 'unconditional-deny-overrides',
   defaultSeverity: 'info',
   summary: 'A `Deny` without a condition covers every action (and resource) an `Allow` in the same document grants: the Allow can never work.',
   scope: outrightDenyText,
   check({ doc, report }) {
-    const denies = allStatements(doc)
-      .filter((s) => s.effect === 'Deny' && !s.element('Condition'))
-      .map(factsOf)
-      .filter((d): d is DenyFacts => d !== null);
-    if (denies.length === 0) return;
+    const denies = outrightDenies(allStatements(doc));
+    if (!denies) return;
     const candidates = denyIndex(denies);
     for (const allow of doc.statements) {
       if (allow.effect !== 'Allow' || allow.element('NotAction')) continue;
