@@ -287,7 +287,8 @@ export const isFullSageMakerStatement = memo(computeFullSageMaker);
 function computeFullSageMaker(s: Statement): boolean {
   if (s.effect !== 'Allow' || !mayNameService(s, 'sagemaker') || s.element('Condition')) return false;
   const everywhere = s.element('NotResource') !== undefined || s.resources.some((r) => r.text !== undefined && isAnyResource(r.text));
-  return everywhere && actionTexts(s).some(coversAllSageMaker);
+  // Only the entries that can name SageMaker (not the thousand others of a read-only statement).
+  return everywhere && actionPatternsFor(s, 'sagemaker').some(coversAllSageMaker);
 }
 
 /**
@@ -299,9 +300,10 @@ export function ruleGrants(s: Statement, candidates: readonly ActionInfo[]): rea
   if (!mayGrantAny(s, candidates) || isFullSageMakerStatement(s)) return NO_ACTIONS;
   const verdicts = verdictsOf(s);
   const granted = (a: ActionInfo) => (verdictOf(s, verdicts, a) & GRANTED_BY_NAMED_SERVICE) !== 0;
-  // A statement that lists its actions without wildcards can only grant those: look them up in the
-  // candidates rather than walk a list of a hundred candidates for each of them (kept in candidate order).
-  const listed = literalActionsOf(s);
+  // When the statement lists the candidates' service without wildcards, it can only grant those actions: look
+  // them up in the candidates rather than walk a list of a hundred candidates for each (kept in candidate order).
+  const services = servicesOf(candidates);
+  const listed = services.length === 1 ? literalActionsFor(s, services[0]) : undefined;
   if (listed) {
     const position = positionsOf(candidates);
     return listed.filter((a) => position.has(a) && granted(a)).sort((a, b) => position.get(a)! - position.get(b)!);
@@ -319,22 +321,28 @@ export function mayGrantAny(s: Statement, candidates: readonly ActionInfo[]): bo
   return s.effect === 'Allow' && candidates.length > 0 && mayNameAnyService(s, servicesOf(candidates));
 }
 
-/** The actions a statement's Action names, when every entry is a plain action without wildcards (else undefined). */
-function literalActionsOf(s: Statement): ActionInfo[] | undefined {
-  return literalActions(s) ?? undefined;
+/**
+ * The actions of the service a statement's Action names, when every entry that can name the service is a
+ * plain action without wildcards (else undefined). Worked out once per statement and service.
+ */
+function literalActionsFor(s: Statement, service: string): readonly ActionInfo[] | undefined {
+  const byService = literalActionsByService(s);
+  let listed = byService.get(service);
+  if (listed === undefined) byService.set(service, (listed = literalActions(actionPatternsFor(s, service))));
+  return listed ?? undefined;
 }
-const literalActions = memo((s: Statement): ActionInfo[] | null => {
+const literalActionsByService = memo((): Map<string, readonly ActionInfo[] | null> => new Map());
+
+function literalActions(patterns: readonly string[]): readonly ActionInfo[] | null {
   const found = new Set<ActionInfo>();
-  if (s.actions.length === 0) return null;
-  for (const item of s.actions) {
-    const text = item.text;
-    if (text === undefined || text.includes('*') || text.includes('?') || text.includes('${')) return null;
+  for (const text of patterns) {
+    if (text.includes('*') || text.includes('?')) return null;
     const colon = text.indexOf(':');
     const action = colon > 0 ? reference().action(text.slice(0, colon), text.slice(colon + 1)) : undefined;
     if (action) found.add(action);
   }
   return [...found];
-});
+}
 
 /** Each candidate's position in its list (lists are built once and reused, so this is cached per list). */
 function positionsOf(candidates: readonly ActionInfo[]): Map<ActionInfo, number> {

@@ -150,16 +150,28 @@ interface PatternIndex {
 const patternIndex = memo((statement): PatternIndex => {
   const byService = new Map<string, string[]>();
   const wildService: string[] = [];
+  // The list of the entry before and its prefix as written: policies list actions service by service, and
+  // an entry with the same prefix joins that list at once.
+  let run: string[] | undefined;
+  let runPrefix = '';
   for (const p of actionTexts(statement)) {
+    if (run !== undefined && p.charCodeAt(runPrefix.length) === COLON && p.startsWith(runPrefix)) {
+      run.push(p);
+      continue;
+    }
     const colon = p.indexOf(':');
     const service = colon < 0 ? p : p.slice(0, colon);
-    if (colon < 0 || /[*?]/.test(service)) wildService.push(p);
-    else {
-      const key = service.toLowerCase();
-      const list = byService.get(key);
-      if (list) list.push(p);
-      else byService.set(key, [p]);
+    if (colon < 0 || /[*?]/.test(service)) {
+      wildService.push(p);
+      run = undefined;
+      continue;
     }
+    const key = service.toLowerCase();
+    let list = byService.get(key);
+    if (list) list.push(p);
+    else byService.set(key, (list = [p]));
+    run = list;
+    runPrefix = service;
   }
   return { byService, wildService, resolved: new Map() };
 });
