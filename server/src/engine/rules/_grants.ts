@@ -22,7 +22,7 @@ import { actionPatternCovers, containsPolicyVariable, hasWildcard, globMatches }
 import { allStatements, type ConditionBlock, type ConditionEntry, type PolicyDocument, type Statement, type ValueItem } from '../parse/model';
 import type { RuleContext } from '../rule';
 import type { PolicyKind } from '../types';
-import { actionPatternsFor, actionTexts, conditionEntries, mayNameAnyService, mayNameService, memo } from './_util';
+import { actionPatternsFor, actionTexts, conditionEntries, mayNameServices, memo, servicesMask } from './_util';
 import { ANY, ONE, globsIntersect as markedGlobsIntersect } from './_arn';
 
 /** `sagemaker:CreateTrainingJob` for an ActionInfo. */
@@ -107,6 +107,9 @@ export function conditionNeverHolds(block: ConditionBlock, entry: ConditionEntry
 }
 
 // ---- resources ----
+
+/** The bit of SageMaker in the per-statement service fact (see servicesMask). */
+export const SAGEMAKER = servicesMask('sagemaker');
 
 const SAMPLE: Record<string, string> = { partition: 'aws', region: 'us-east-1', account: '111122223333' };
 
@@ -285,7 +288,7 @@ const coversAllSageMakerCache = new Map<string, boolean>();
 export const isFullSageMakerStatement = memo(computeFullSageMaker);
 
 function computeFullSageMaker(s: Statement): boolean {
-  if (s.effect !== 'Allow' || !mayNameService(s, 'sagemaker') || s.element('Condition')) return false;
+  if (s.effect !== 'Allow' || !mayNameServices(s, SAGEMAKER) || s.element('Condition')) return false;
   const everywhere = s.element('NotResource') !== undefined || s.resources.some((r) => r.text !== undefined && isAnyResource(r.text));
   // Only the entries that can name SageMaker (not the thousand others of a read-only statement).
   return everywhere && actionPatternsFor(s, 'sagemaker').some(coversAllSageMaker);
@@ -318,8 +321,21 @@ const NO_ACTIONS: readonly ActionInfo[] = Object.freeze([]);
  * (an O(1) question on the memoized services of the statement, asked before anything that costs).
  */
 export function mayGrantAny(s: Statement, candidates: readonly ActionInfo[]): boolean {
-  return s.effect === 'Allow' && candidates.length > 0 && mayNameAnyService(s, servicesOf(candidates));
+  return mayGrantFrom(s, candidatesMask(candidates));
 }
+
+/** `mayGrantAny` with the candidates' `candidatesMask`, worked out once per document by the caller. */
+export function mayGrantFrom(s: Statement, mask: number): boolean {
+  return s.effect === 'Allow' && mayNameServices(s, mask);
+}
+
+/** The `servicesMask` of the candidates' services (0 for none: nothing can be granted). */
+export function candidatesMask(candidates: readonly ActionInfo[]): number {
+  let mask = candidateMasks.get(candidates);
+  if (mask === undefined) candidateMasks.set(candidates, (mask = servicesMask(...servicesOf(candidates))));
+  return mask;
+}
+const candidateMasks = new WeakMap<readonly ActionInfo[], number>();
 
 /**
  * The actions of the service a statement's Action names, when every entry that can name the service is a
@@ -531,9 +547,8 @@ const callerTiedGatingTags = memo((s: Statement) => tagsGatedBy(s, true));
 
 /** The tag keys one statement gates SageMaker access on, in the order written (see tagGating). */
 function tagsGatedBy(s: Statement, callerTied: boolean): readonly string[] {
-  if ((s.effect !== 'Allow' && s.effect !== 'Deny') || s.conditions.length === 0 || !mayNameService(s, 'sagemaker')) return NO_TAGS;
+  if ((s.effect !== 'Allow' && s.effect !== 'Deny') || s.conditions.length === 0 || !mayNameServices(s, SAGEMAKER)) return NO_TAGS;
   const tags: string[] = [];
-  if (!actionTexts(s).some((p) => patternMayCoverService(p, 'sagemaker') && reference().matchActions(p).some((a) => a.service === 'sagemaker'))) return tags;
   for (const { entry } of conditionEntries(s)) {
     const texts = entry.values.map((v) => v.text).filter((t): t is string => t !== undefined);
     const key = entry.key.toLowerCase();
@@ -541,7 +556,13 @@ function tagsGatedBy(s: Statement, callerTied: boolean): readonly string[] {
     if (callerTied && !PRINCIPAL_KEY.test(key)) continue;
     for (const text of texts) for (const vm of text.matchAll(RESOURCE_TAG_VARIABLE)) tags.push(vm[1]);
   }
+  // Asked last, and only of the entries that can name SageMaker: `"*"` would expand to every action.
+  if (tags.length === 0 || !actionPatternsFor(s, 'sagemaker').some(namesSageMakerAction)) return NO_TAGS;
   return tags;
+}
+
+function namesSageMakerAction(pattern: string): boolean {
+  return reference().matchActions(pattern).some((a) => a.service === 'sagemaker');
 }
 
 /**
@@ -608,9 +629,10 @@ export function reportUnguardedGrants(
   skip: (s: Statement) => boolean = () => false,
 ): void {
   if (!isGrantingKind(kind) || candidates.length === 0) return;
+  const mask = candidatesMask(candidates);
   for (const s of doc.statements) {
     // Cheap first: most statements cannot grant a candidate (skip is only a filter, so the order is free).
-    if (!mayGrantAny(s, candidates) || skip(s)) continue;
+    if (!mayGrantFrom(s, mask) || skip(s)) continue;
     const open = unguardedGrants(doc, s, candidates, isGuardKey);
     if (open.length === 0) continue;
     const target = grantingEntry(s, open);

@@ -8,7 +8,7 @@ import { actionPatternCovers } from '../match';
 import { allStatements, type PolicyDocument, type Statement, type ValueItem } from '../parse/model';
 import type { PolicyKind } from '../types';
 import { MAX_ACTION_LENGTH } from './_action';
-import { actionPatternsFor, actionServices, actionTexts, mayNameAnyService, memo } from './_util';
+import { actionPatternsFor, actionServices, actionTexts, mayNameServices, memo, servicesMask } from './_util';
 
 /**
  * Allow statements of an identity policy (or a fragment statement without a principal). In a
@@ -96,6 +96,8 @@ const NONE: readonly string[] = [];
 interface CandidateIndex {
   /** The distinct lower-cased service prefixes of the candidates. */
   services: string[];
+  /** Their `servicesMask`. */
+  mask: number;
   byName: Map<string, string[]>;
   byService: Map<string, string[]>;
   /** Per lower-cased wildcard pattern: the candidates it covers. Patterns repeat across documents. */
@@ -106,7 +108,7 @@ const indexes = new WeakMap<readonly string[], CandidateIndex>();
 function indexOf(candidates: readonly string[]): CandidateIndex {
   let index = indexes.get(candidates);
   if (!index) {
-    index = { services: [], byName: new Map(), byService: new Map(), wildcards: new Map() };
+    index = { services: [], mask: 0, byName: new Map(), byService: new Map(), wildcards: new Map() };
     for (const c of candidates) {
       const lower = c.toLowerCase();
       const service = lower.slice(0, Math.max(0, lower.indexOf(':')));
@@ -114,6 +116,7 @@ function indexOf(candidates: readonly string[]): CandidateIndex {
       index.byService.set(service, [...(index.byService.get(service) ?? []), c]);
     }
     index.services = [...index.byService.keys()];
+    index.mask = servicesMask(...index.services);
     indexes.set(candidates, index);
   }
   return index;
@@ -151,10 +154,11 @@ const NO_GRANTS: readonly UnconstrainedGrant[] = Object.freeze([]);
  */
 export function unconstrainedGrants(doc: PolicyDocument, kind: PolicyKind, actions: readonly string[]): readonly UnconstrainedGrant[] {
   if (kind !== 'identity' && kind !== 'fragment') return NO_GRANTS;
+  const mask = actionsMask(actions);
   let found: UnconstrainedGrant[] | undefined;
   for (const statement of doc.statements) {
     // Cheap first: most statements name none of the actions' services (the other tests only filter).
-    if (!mayGrantAnyOf(statement, actions) || !isIdentityAllow(statement)) continue;
+    if (statement.effect !== 'Allow' || !mayNameServices(statement, mask) || !isIdentityAllow(statement)) continue;
     const resource = unconstrainedResource(statement);
     if (!resource) continue;
     const granted = grantedOf(statement, actions).filter((a) => !deniedOutright(doc, a));
@@ -163,15 +167,15 @@ export function unconstrainedGrants(doc: PolicyDocument, kind: PolicyKind, actio
   return found ?? NO_GRANTS;
 }
 
-/** An Allow whose Action can name a service of the candidates (O(1) on the statement's memoized services). */
-export function mayGrantAnyOf(s: Statement, candidates: readonly string[]): boolean {
-  return s.effect === 'Allow' && mayNameAnyService(s, indexOf(candidates).services);
+/** The `servicesMask` of the services of the actions (`iam:PassRole` ...), for `mayNameServices`. */
+export function actionsMask(actions: readonly string[]): number {
+  return indexOf(actions).mask;
 }
 
 /** The actions of `candidates` the statement's `Action` covers (wildcards and case as IAM reads them), in list order. */
 export function grantedOf(s: Statement, candidates: readonly string[]): readonly string[] {
   const index = indexOf(candidates);
-  if (!mayNameAnyService(s, index.services)) return NONE;
+  if (!mayNameServices(s, index.mask)) return NONE;
   let hit: Set<string> | undefined;
   if (actionServices(s).anyService) {
     for (const p of actionTexts(s)) for (const a of coveredBy(p, candidates)) (hit ??= new Set()).add(a);

@@ -23,44 +23,76 @@ export const actionTexts: (statement: Statement) => readonly string[] = memo((st
 );
 
 /**
- * Which services a statement's `Action` entries can name: most rules are about one service (SageMaker, IAM,
- * KMS ...) that most statements never mention, so they first ask `mayNameService`, an O(1) question, and only
- * look further where a finding is possible. Worked out once per statement. A superset of what `actionTexts`
- * can match: entries with `${` are counted by their prefix like any other, though they match no action (names
- * have no `$`); intrinsics are unknown and skipped, as everywhere. (`NotAction` is not looked at: callers that
- * read it decide for themselves.)
+ * Which services a statement's `Action` entries can name: most rules are about a few services (SageMaker, IAM,
+ * KMS ...) that most statements never mention, so they first ask `mayNameServices`, one AND on a fact worked out
+ * once per statement, and only look further where a finding is possible. The fact is a superset of what
+ * `actionTexts` can match: entries with `${` are counted by their prefix like any other, though they match no
+ * action (names have no `$`); intrinsics are unknown and skipped, as everywhere. (`NotAction` is not looked at:
+ * callers that read it decide for themselves.)
  */
 export interface ActionServices {
-  /** Lower-cased service prefixes the entries name literally (`s3` for `S3:Get*`). */
-  named: ReadonlySet<string>;
+  /** The bits (see `servicesMask`) of the services the entries name; every bit when `anyService`. */
+  mask: number;
   /**
    * Some entry can name other services too: its service part has a wildcard (`*`, `sage*:Get*`), it has no
    * colon, or it has a character that lower-casing may not fold the way IAM compares it (non-ASCII).
    */
   anyService: boolean;
+  /** The lower-cased service every entry names, when there is exactly one (and not `anyService`). */
+  only: string | undefined;
+  /** Entries name more than one service (literally). */
+  several: boolean;
+  /** The `servicesMask` registry the mask was worked out with (a service registered later has no bit in it). */
+  generation: number;
 }
 
-export const actionServices: (statement: Statement) => ActionServices = memo(computeActionServices);
+/**
+ * Services rules ask about, each with a bit of `ActionServices.mask` (rules register theirs when their module
+ * loads). A service without a bit of its own shares the last one, so the answer is then "maybe", never a wrong "no".
+ */
+const serviceBits = new Map<string, number>();
+const SHARED_BIT = 1 << 30;
+let generation = 0;
 
-/** Can an `Action` entry of the statement name the (lower-case) service? O(1) on the memoized fact. */
-export function mayNameService(statement: Statement, service: string): boolean {
-  const fact = actionServices(statement);
-  return fact.anyService || fact.named.has(service);
+/** The mask of the (lower-case) services, for `mayNameServices`. */
+export function servicesMask(...services: string[]): number {
+  let mask = 0;
+  for (const service of services) {
+    let bit = serviceBits.get(service);
+    if (bit === undefined) {
+      bit = serviceBits.size < 30 ? 1 << serviceBits.size : SHARED_BIT;
+      serviceBits.set(service, bit);
+      generation++;
+    }
+    mask |= bit;
+  }
+  return mask;
 }
 
-/** `mayNameService` for any of the services. */
-export function mayNameAnyService(statement: Statement, services: readonly string[]): boolean {
-  const fact = actionServices(statement);
-  if (fact.anyService) return true;
-  for (let i = 0; i < services.length; i++) if (fact.named.has(services[i])) return true;
-  return false;
+function bitOf(service: string): number {
+  return serviceBits.get(service) ?? SHARED_BIT;
 }
+
+/** Can an `Action` entry of the statement name one of the services of the mask? */
+export function mayNameServices(statement: Statement, mask: number): boolean {
+  return (actionServices(statement).mask & mask) !== 0;
+}
+
+/** The statement's fact, worked out again if a service was registered since (never, once the rules are loaded). */
+export function actionServices(statement: Statement): ActionServices {
+  const fact = cachedServices(statement);
+  if (fact.generation !== generation) Object.assign(fact, computeActionServices(statement));
+  return fact;
+}
+const cachedServices = memo(computeActionServices);
 
 const COLON = 58;
 
 function computeActionServices(statement: Statement): ActionServices {
-  const named = new Set<string>();
+  let mask = 0;
   let anyService = false;
+  let only: string | undefined;
+  let several = false;
   // Policies list actions service by service: an entry with the same prefix as the one before needs no work.
   let previous = '';
   const items = statement.actions;
@@ -69,18 +101,18 @@ function computeActionServices(statement: Statement): ActionServices {
     if (text === undefined) continue;
     if (previous !== '' && text.charCodeAt(previous.length) === COLON && text.startsWith(previous)) continue;
     const colon = text.indexOf(':');
-    if (colon < 0) {
+    const service = colon < 0 ? undefined : serviceKey(text, colon);
+    if (service === undefined) {
       anyService = true;
       continue;
     }
-    const service = serviceKey(text, colon);
-    if (service === undefined) anyService = true;
-    else {
-      named.add(service);
-      previous = service; // lower-cased: a prefix written with capitals is simply worked out again
-    }
+    if (only === undefined) only = service;
+    else if (service !== only) several = true;
+    mask |= bitOf(service);
+    previous = service; // lower-cased: a prefix written with capitals is simply worked out again
   }
-  return { named, anyService };
+  if (anyService) return { mask: -1, anyService, only: undefined, several, generation };
+  return { mask, anyService, only: several ? undefined : only, several, generation };
 }
 
 /** The lower-cased service part of an action pattern, or undefined when it has a wildcard or a non-ASCII character. */
@@ -123,9 +155,9 @@ export const conditionEntries: (statement: Statement) => ReadonlyArray<{ block: 
 export function actionPatternsFor(statement: Statement, service: string): readonly string[] {
   const services = actionServices(statement);
   if (!services.anyService) {
-    if (!services.named.has(service)) return NO_TEXTS;
     // Every entry names this one service (the usual statement): no index to build.
-    if (services.named.size === 1) return actionTexts(statement);
+    if (!services.several) return services.only === service ? actionTexts(statement) : NO_TEXTS;
+    if ((services.mask & bitOf(service)) === 0) return NO_TEXTS;
   }
   const index = patternIndex(statement);
   let patterns = index.resolved.get(service);

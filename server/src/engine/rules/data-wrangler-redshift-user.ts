@@ -1,7 +1,7 @@
 import { reference, type ActionInfo } from '../data/reference';
 import { hasWildcard } from '../match';
 import type { Rule } from '../rule';
-import { allowHasGuard, deniedWithGuard, isGrantingKind, lazy, mayGrantAny, ruleGrants, keyIs, guardingDenyText } from './_grants';
+import { allowHasGuard, deniedWithGuard, isGrantingKind, candidatesMask, lazy, mayGrantFrom, ruleGrants, keyIs, guardingDenyText } from './_grants';
 
 const isDbUserKey = keyIs('redshift:DbUser');
 
@@ -36,11 +36,12 @@ export const rule: Rule = {
   check({ doc, kind, report }) {
     if (!isGrantingKind(kind)) return;
     const candidates = getClusterCredentials();
+    const mask = candidatesMask(candidates);
     // Most documents have no statement that can name Redshift: nothing to report, nothing to look up.
-    if (!doc.statements.some((s) => mayGrantAny(s, candidates))) return;
+    if (!doc.statements.some((s) => mayGrantFrom(s, mask))) return;
     if (deniedWithGuard(doc, candidates[0], isDbUserKey)) return;
     for (const s of doc.statements) {
-      if (!mayGrantAny(s, candidates) || ruleGrants(s, candidates).length === 0 || allowHasGuard(s, isDbUserKey)) continue;
+      if (!mayGrantFrom(s, mask) || ruleGrants(s, candidates).length === 0 || allowHasGuard(s, isDbUserKey)) continue;
       const resource = s.resources.find((r) => r.text !== undefined && anyDbUser(r.text));
       if (!resource) continue;
       report({

@@ -3,7 +3,7 @@ import { reference, type ActionInfo } from '../data/reference';
 import type { ConditionBlock, ConditionEntry, Statement } from '../parse/model';
 import { globMatches } from '../match';
 import type { Rule } from '../rule';
-import { actionsSupportingKey, deniedWithGuard, ruleGrants, grantingEntry, isGrantingKind, keyIs, lazy, mayGrantAny, guardingDenyText } from './_grants';
+import { actionsSupportingKey, deniedWithGuard, ruleGrants, grantingEntry, isGrantingKind, keyIs, candidatesMask, lazy, mayGrantFrom, guardingDenyText } from './_grants';
 import { conditionEntries } from './_util';
 
 const KEYS = ['sagemaker:DirectInternetAccess', 'sagemaker:RootAccess'] as const;
@@ -44,8 +44,9 @@ export const rule: Rule = {
     if (!isGrantingKind(kind)) return;
     const ref = reference();
     const candidates = notebookActions();
+    const mask = candidatesMask(candidates);
     for (const s of doc.statements) {
-      if (!mayGrantAny(s, candidates)) continue;
+      if (!mayGrantFrom(s, mask)) continue;
       const granted = ruleGrants(s, candidates);
       const open: Array<{ action: ActionInfo; keys: string[] }> = [];
       for (const action of granted) {

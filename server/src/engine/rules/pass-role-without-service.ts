@@ -1,15 +1,16 @@
 import { guardingDenyText } from './_grants';
 import type { Rule } from '../rule';
 import { addConditionFix } from './_condition-fix';
-import { deniedUnlessCondition, findConditionKey, grantsAction, mayNameService, onlyGrants } from './_util';
+import { deniedUnlessCondition, findConditionKey, grantsAction, mayNameServices, onlyGrants, servicesMask } from './_util';
 import type { Statement } from '../parse/model';
 
 const KEY = 'iam:passedtoservice';
+const IAM = servicesMask('iam');
 const isPassedToService = (lowerKey: string): boolean => lowerKey === KEY;
 
 /** An Allow whose Action can name IAM (O(1)): only such a statement can grant iam:PassRole. */
 function mayAllowIam(s: Statement): boolean {
-  return s.effect === 'Allow' && mayNameService(s, 'iam');
+  return s.effect === 'Allow' && mayNameServices(s, IAM);
 }
 
 export const rule: Rule = {

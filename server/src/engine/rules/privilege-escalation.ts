@@ -2,7 +2,8 @@ import type { PolicyDocument } from '../parse/model';
 import type { Rule } from '../rule';
 import type { PolicyKind } from '../types';
 import { outrightDenyText } from './_grants';
-import { actionItemFor, deniedOutright, grantedOf, identityAllowStatements, identityGrantsOf, isIdentityAllow, listNames, mayGrantAnyOf, unconstrainedResource } from './_security';
+import { actionItemFor, deniedOutright, grantedOf, identityAllowStatements, identityGrantsOf, isIdentityAllow, listNames, actionsMask, unconstrainedResource } from './_security';
+import { mayNameServices } from './_util';
 
 /** IAM actions that change what a principal may do, with what each lets the caller do to itself. */
 const SELF_GRANT: readonly string[] = [
@@ -42,7 +43,7 @@ const COMPUTE_CREATE: readonly string[] = [
 
 const PASS_ROLE: readonly string[] = ['iam:PassRole'];
 /** Every action a finding starts from (its services decide which statements can have one). */
-const ESCALATING: readonly string[] = [...SELF_GRANT, ...TAKE_OVER, ...PASS_ROLE];
+const ESCALATING = actionsMask([...SELF_GRANT, ...TAKE_OVER, ...PASS_ROLE]);
 
 /** The compute-create actions an identity Allow of the whole document grants and no unconditional Deny takes away. */
 function allowedComputeActions(doc: PolicyDocument, kind: PolicyKind): string[] {
@@ -61,7 +62,7 @@ export const rule: Rule = {
     let compute: string[] | undefined;
     for (const s of doc.statements) {
       // Every finding starts from an IAM or STS action of the statement: most statements name neither.
-      if (!mayGrantAnyOf(s, ESCALATING) || !isIdentityAllow(s)) continue;
+      if (s.effect !== 'Allow' || !mayNameServices(s, ESCALATING) || !isIdentityAllow(s)) continue;
       const resource = unconstrainedResource(s);
       if (!resource) continue;
       const allowed = (action: string) => !deniedOutright(doc, action);

@@ -1,8 +1,8 @@
 import { reference } from '../data/reference';
 import { hasWildcard } from '../match';
 import type { Rule } from '../rule';
-import { isAnyResource } from './_grants';
-import { mayNameService } from './_util';
+import { isAnyResource, SAGEMAKER } from './_grants';
+import { mayNameServices } from './_util';
 
 /** The mutating verbs the catalog names: a wildcard that covers all actions of one of them. */
 const VERBS = ['Create', 'Delete', 'Update', 'Start', 'Stop'] as const;
@@ -45,7 +45,7 @@ export const rule: Rule = {
   check({ doc, report }) {
     for (const s of doc.statements) {
       // Only an entry that can name SageMaker covers a verb's actions (one with `${` or an intrinsic names no action).
-      if (s.effect !== 'Allow' || !mayNameService(s, 'sagemaker') || s.element('Condition')) continue;
+      if (s.effect !== 'Allow' || !mayNameServices(s, SAGEMAKER) || s.element('Condition')) continue;
       const everywhere = s.element('NotResource') !== undefined || s.resources.some((r) => r.text !== undefined && isAnyResource(r.text));
       if (!everywhere) continue;
       const hits = s.actions
