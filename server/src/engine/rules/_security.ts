@@ -27,7 +27,8 @@ export function isIdentityAllow(s: Statement): boolean {
     !s.element('NotPrincipal') &&
     !s.element('NotAction') &&
     // `"*"` / `"*:*"` is administrator access, reported as an error by full-wildcard-action: no need to list what it includes.
-    !actionTexts(s).some((p) => p === '*' || p === '*:*')
+    // (Either makes the statement's service fact anyService: most statements need not be walked.)
+    !(actionServices(s).anyService && actionTexts(s).some((p) => p === '*' || p === '*:*'))
   );
 }
 
@@ -190,7 +191,23 @@ export function grantedOf(s: Statement, candidates: readonly string[]): readonly
 
 /** The first `Action` entry that covers one of the actions, to underline. */
 export function actionItemFor(s: Statement, actions: readonly string[]): ValueItem | undefined {
-  return s.actions.find((a) => a.text !== undefined && a.text.length <= MAX_ACTION_LENGTH && actions.some((x) => actionPatternCovers(a.text!, x)));
+  const covers = (text: string) => text.length <= MAX_ACTION_LENGTH && actions.some((x) => actionPatternCovers(text, x));
+  if (actionServices(s).anyService) return s.actions.find((a) => a.text !== undefined && covers(a.text));
+  // Every entry names its service literally: only the entries of the actions' services can cover one, so find
+  // those first and then the first item that is one of them (a read-only statement lists a thousand others).
+  const covering = new Set<string>();
+  for (const service of servicesOfActions(actions)) for (const p of actionPatternsFor(s, service)) if (covers(p)) covering.add(p);
+  return covering.size === 0 ? undefined : s.actions.find((a) => a.text !== undefined && covering.has(a.text));
+}
+
+/** The distinct lower-cased service prefixes of `service:Action` names. */
+function servicesOfActions(actions: readonly string[]): string[] {
+  const services: string[] = [];
+  for (const action of actions) {
+    const service = action.slice(0, Math.max(0, action.indexOf(':'))).toLowerCase();
+    if (!services.includes(service)) services.push(service);
+  }
+  return services;
 }
 
 /** "a, b and 2 more" */

@@ -2,7 +2,7 @@ import { reference } from '../data/reference';
 import { hasWildcard } from '../match';
 import type { Rule } from '../rule';
 import { isAnyResource, SAGEMAKER } from './_grants';
-import { mayNameServices } from './_util';
+import { actionPatternsFor, mayNameServices } from './_util';
 
 /** The mutating verbs the catalog names: a wildcard that covers all actions of one of them. */
 const VERBS = ['Create', 'Delete', 'Update', 'Start', 'Stop'] as const;
@@ -37,6 +37,10 @@ function computeCoveredVerbs(pattern: string): readonly string[] {
   });
 }
 
+function coversAVerb(pattern: string): boolean {
+  return coveredVerbs(pattern).length > 0;
+}
+
 export const rule: Rule = {
   id: 'sagemaker-wildcard-unconditioned',
   defaultSeverity: 'warning',
@@ -47,7 +51,8 @@ export const rule: Rule = {
       // Only an entry that can name SageMaker covers a verb's actions (one with `${` or an intrinsic names no action).
       if (s.effect !== 'Allow' || !mayNameServices(s, SAGEMAKER) || s.element('Condition')) continue;
       const everywhere = s.element('NotResource') !== undefined || s.resources.some((r) => r.text !== undefined && isAnyResource(r.text));
-      if (!everywhere) continue;
+      // Only a SageMaker wildcard can cover a verb: most statements that name SageMaker list plain actions.
+      if (!everywhere || !actionPatternsFor(s, 'sagemaker').some(coversAVerb)) continue;
       const hits = s.actions
         .filter((a) => a.text !== undefined)
         .map((a) => ({ item: a, verbs: coveredVerbs(a.text!) }))
