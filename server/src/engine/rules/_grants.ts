@@ -22,7 +22,7 @@ import { actionPatternCovers, containsPolicyVariable, hasWildcard, globMatches }
 import { allStatements, type ConditionBlock, type ConditionEntry, type PolicyDocument, type Statement, type ValueItem } from '../parse/model';
 import type { RuleContext } from '../rule';
 import type { PolicyKind } from '../types';
-import { actionPatternsFor, actionTexts, conditionEntries, mayNameServices, memo, servicesMask } from './_util';
+import { ActionPatternList, actionPatternsFor, actionTexts, conditionEntries, grantsAction, mayNameServices, memo, servicesMask } from './_util';
 import { ANY, ONE, globsIntersect as markedGlobsIntersect } from './_arn';
 
 /** `sagemaker:CreateTrainingJob` for an ActionInfo. */
@@ -410,13 +410,23 @@ export function allowHasGuard(s: Statement, predicate: KeyPredicate): boolean {
 export function denyCovers(s: Statement, action: ActionInfo): boolean {
   if (s.effect !== 'Deny') return false;
   const name = fullName(action);
-  if (s.element('Action')) return actionTexts(s).some((p) => actionPatternCovers(p, name));
+  if (s.element('Action')) return grantsAction(s, name);
   if (s.element('NotAction')) {
-    const texts = s.notActions.map((a) => a.text);
-    return texts.every((t) => t !== undefined) && !texts.some((p) => actionPatternCovers(p!, name));
+    const excluded = notActionList(s);
+    return excluded !== null && !excluded.coversAny(name);
   }
   return false;
 }
+
+/** A Deny's NotAction, indexed (it can list a thousand actions); null when an entry is not a plain string. */
+const notActionList = memo((s: Statement): ActionPatternList | null => {
+  const texts: string[] = [];
+  for (const item of s.notActions) {
+    if (item.text === undefined) return null;
+    texts.push(item.text);
+  }
+  return new ActionPatternList(texts);
+});
 
 /**
  * A Deny statement that covers the action and conditions on a matching key guards it (deny unless the
@@ -561,8 +571,15 @@ function tagsGatedBy(s: Statement, callerTied: boolean): readonly string[] {
   return tags;
 }
 
+/**
+ * Does the pattern cover a SageMaker action? Asked of SageMaker's part of the expansion only: `"*"` would
+ * expand to every action of every service, and SageMaker's come late in that list.
+ */
 function namesSageMakerAction(pattern: string): boolean {
-  return reference().matchActions(pattern).some((a) => a.service === 'sagemaker');
+  if (pattern === '*') return reference().actions('sagemaker').length > 0;
+  const colon = pattern.indexOf(':');
+  if (colon < 0 || !patternMayCoverService(pattern, 'sagemaker')) return false;
+  return reference().matchActions(`sagemaker${pattern.slice(colon)}`).length > 0;
 }
 
 /**

@@ -218,6 +218,50 @@ const patternIndex = memo((statement): PatternIndex => {
   return { byService, wildService, resolved: new Map() };
 });
 
+/**
+ * A list of action patterns indexed to answer "does one of them cover this text?" (actionPatternCovers, for a
+ * text that is an action or a pattern read as text) without trying each: a NotAction can list a thousand.
+ * A pattern with a plain service part can only cover a text with that service part (its `service:` is literal),
+ * so only those are tried; patterns without wildcards are looked up. Non-ASCII texts and patterns, which
+ * lower-casing may fold unlike IAM's comparison, are tried one by one.
+ */
+export class ActionPatternList {
+  /** Lower-cased ASCII patterns without wildcards. */
+  private readonly literals = new Set<string>();
+  /** ASCII patterns with a wildcard after a plain service part, by lower-cased service. */
+  private readonly byService = new Map<string, string[]>();
+  /** The rest: a wildcard or no colon in the service part, or non-ASCII. */
+  private readonly others: string[] = [];
+
+  constructor(private readonly patterns: readonly string[]) {
+    for (const p of patterns) {
+      const colon = p.indexOf(':');
+      if (!isAscii(p)) this.others.push(p);
+      else if (!p.includes('*') && !p.includes('?')) this.literals.add(p.toLowerCase());
+      else if (colon > 0 && !/[*?]/.test(p.slice(0, colon))) {
+        const service = p.slice(0, colon).toLowerCase();
+        const list = this.byService.get(service);
+        if (list) list.push(p);
+        else this.byService.set(service, [p]);
+      } else this.others.push(p);
+    }
+  }
+
+  coversAny(text: string): boolean {
+    if (!isAscii(text)) return this.patterns.some((p) => actionPatternCovers(p, text));
+    if (this.literals.has(text.toLowerCase())) return true;
+    const colon = text.indexOf(':');
+    const sameService = colon > 0 ? this.byService.get(text.slice(0, colon).toLowerCase()) : undefined;
+    if (sameService && sameService.some((p) => actionPatternCovers(p, text))) return true;
+    return this.others.some((p) => actionPatternCovers(p, text));
+  }
+}
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 128) return false;
+  return true;
+}
+
 /** Condition keys are case-insensitive in IAM. */
 export function findConditionKey(statement: Statement, predicate: (lowerKey: string) => boolean): Array<{ block: ConditionBlock; entry: ConditionEntry }> {
   return conditionEntries(statement).filter(({ entry }) => predicate(entry.key.toLowerCase()));
