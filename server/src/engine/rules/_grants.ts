@@ -329,6 +329,12 @@ export function mayGrantFrom(s: Statement, mask: number): boolean {
   return s.effect === 'Allow' && mayNameServices(s, mask);
 }
 
+/** `mayGrantFrom` for some statement of the list: the whole-document early exit. */
+export function someMayGrant(statements: readonly Statement[], mask: number): boolean {
+  for (let i = 0; i < statements.length; i++) if (mayGrantFrom(statements[i], mask)) return true;
+  return false;
+}
+
 /** The `servicesMask` of the candidates' services (0 for none: nothing can be granted). */
 export function candidatesMask(candidates: readonly ActionInfo[]): number {
   let mask = candidateMasks.get(candidates);
@@ -535,7 +541,7 @@ export function tagGating(doc: PolicyDocument, callerTied = false): TagGating {
   const statementTags = callerTied ? callerTiedGatingTags : gatingTags;
   const all = allStatements(doc);
   // Worked out once per statement: after an edit, only the edited statement is new.
-  if (!all.some((s) => statementTags(s).length > 0)) return NO_GATING;
+  if (!someGate(all, statementTags)) return NO_GATING;
   const keys = new Map<string, string>();
   const statements: Statement[] = [];
   for (const s of all) {
@@ -548,6 +554,11 @@ export function tagGating(doc: PolicyDocument, callerTied = false): TagGating {
 }
 
 const NO_TAGS: readonly string[] = Object.freeze([]);
+
+function someGate(statements: readonly Statement[], statementTags: (s: Statement) => readonly string[]): boolean {
+  for (let i = 0; i < statements.length; i++) if (statementTags(statements[i]).length > 0) return true;
+  return false;
+}
 
 /** Most documents gate on no tag (shared, never changed: callers only read it). */
 const NO_GATING: TagGating = { keys: new Map(), statements: [] };

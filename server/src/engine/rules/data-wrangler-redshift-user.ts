@@ -1,7 +1,7 @@
 import { reference, type ActionInfo } from '../data/reference';
 import { hasWildcard } from '../match';
 import type { Rule } from '../rule';
-import { allowHasGuard, deniedWithGuard, isGrantingKind, candidatesMask, lazy, mayGrantFrom, ruleGrants, keyIs, guardingDenyText } from './_grants';
+import { allowHasGuard, deniedWithGuard, isGrantingKind, candidatesMask, lazy, mayGrantFrom, ruleGrants, someMayGrant, keyIs, guardingDenyText } from './_grants';
 
 const isDbUserKey = keyIs('redshift:DbUser');
 
@@ -38,7 +38,7 @@ export const rule: Rule = {
     const candidates = getClusterCredentials();
     const mask = candidatesMask(candidates);
     // Most documents have no statement that can name Redshift: nothing to report, nothing to look up.
-    if (!doc.statements.some((s) => mayGrantFrom(s, mask))) return;
+    if (!someMayGrant(doc.statements, mask)) return;
     if (deniedWithGuard(doc, candidates[0], isDbUserKey)) return;
     for (const s of doc.statements) {
       if (!mayGrantFrom(s, mask) || ruleGrants(s, candidates).length === 0 || allowHasGuard(s, isDbUserKey)) continue;
