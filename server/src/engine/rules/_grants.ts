@@ -22,7 +22,7 @@ import { actionPatternCovers, containsPolicyVariable, hasWildcard, globMatches }
 import { allStatements, type ConditionBlock, type ConditionEntry, type PolicyDocument, type Statement, type ValueItem } from '../parse/model';
 import type { RuleContext } from '../rule';
 import type { PolicyKind } from '../types';
-import { ActionPatternList, actionPatternsFor, actionTexts, conditionEntries, grantsAction, mayNameServices, memo, servicesMask } from './_util';
+import { ActionPatternList, actionPatternsFor, actionServices, actionTexts, conditionEntries, grantsAction, mayNameServices, memo, servicesMask } from './_util';
 import { ANY, ONE, globsIntersect as markedGlobsIntersect } from './_arn';
 
 /** `sagemaker:CreateTrainingJob` for an ActionInfo. */
@@ -255,7 +255,8 @@ function grantVerdict(s: Statement, action: ActionInfo): number {
 }
 
 export function grantedActions(s: Statement, actions: readonly ActionInfo[]): ActionInfo[] {
-  if (s.effect !== 'Allow' || actionTexts(s).length === 0) return [];
+  // A statement whose Action names no service grants nothing (asked of the memoized fact, not a copy of the list).
+  if (s.effect !== 'Allow' || actionServices(s).mask === 0) return [];
   const verdicts = verdictsOf(s);
   return actions.filter((a) => (verdictOf(s, verdicts, a) & GRANTED) !== 0);
 }

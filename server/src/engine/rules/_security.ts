@@ -181,9 +181,16 @@ export function grantedOf(s: Statement, candidates: readonly string[]): readonly
   if (actionServices(s).anyService) {
     for (const p of actionTexts(s)) for (const a of coveredBy(p, candidates)) (hit ??= new Set()).add(a);
   } else {
-    // Every entry names its service literally: only the entries of the candidates' services can cover one.
+    // Every entry names its service literally: only the entries of a candidate's service can cover it, and
+    // trying those few candidates directly is cheaper than looking the pattern up (the answers are the same).
     for (const service of index.services) {
-      for (const p of actionPatternsFor(s, service)) for (const a of coveredBy(p, candidates)) (hit ??= new Set()).add(a);
+      const patterns = actionPatternsFor(s, service);
+      if (patterns.length === 0) continue;
+      const pool = index.byService.get(service)!;
+      for (const p of patterns) {
+        if (p.length > MAX_ACTION_LENGTH) continue;
+        for (const a of pool) if (actionPatternCovers(p, a)) (hit ??= new Set()).add(a);
+      }
     }
   }
   return hit === undefined ? NONE : candidates.filter((a) => hit!.has(a));
