@@ -22,7 +22,7 @@ import { actionPatternCovers, containsPolicyVariable, hasWildcard, globMatches }
 import { allStatements, type ConditionBlock, type ConditionEntry, type PolicyDocument, type Statement, type ValueItem } from '../parse/model';
 import type { RuleContext } from '../rule';
 import type { PolicyKind } from '../types';
-import { actionPatternsFor, actionTexts, conditionEntries, memo } from './_util';
+import { ActionPatternList, actionPatternsFor, actionServices, actionTexts, conditionEntries, grantsAction, mayNameServices, memo, servicesMask } from './_util';
 import { ANY, ONE, globsIntersect as markedGlobsIntersect } from './_arn';
 
 /** `sagemaker:CreateTrainingJob` for an ActionInfo. */
@@ -107,6 +107,9 @@ export function conditionNeverHolds(block: ConditionBlock, entry: ConditionEntry
 }
 
 // ---- resources ----
+
+/** The bit of SageMaker in the per-statement service fact (see servicesMask). */
+export const SAGEMAKER = servicesMask('sagemaker');
 
 const SAMPLE: Record<string, string> = { partition: 'aws', region: 'us-east-1', account: '111122223333' };
 
@@ -252,7 +255,8 @@ function grantVerdict(s: Statement, action: ActionInfo): number {
 }
 
 export function grantedActions(s: Statement, actions: readonly ActionInfo[]): ActionInfo[] {
-  if (s.effect !== 'Allow' || actionTexts(s).length === 0) return [];
+  // A statement whose Action names no service grants nothing (asked of the memoized fact, not a copy of the list).
+  if (s.effect !== 'Allow' || actionServices(s).mask === 0) return [];
   const verdicts = verdictsOf(s);
   return actions.filter((a) => (verdictOf(s, verdicts, a) & GRANTED) !== 0);
 }
@@ -285,24 +289,25 @@ const coversAllSageMakerCache = new Map<string, boolean>();
 export const isFullSageMakerStatement = memo(computeFullSageMaker);
 
 function computeFullSageMaker(s: Statement): boolean {
-  if (s.effect !== 'Allow' || s.element('Condition')) return false;
+  if (s.effect !== 'Allow' || !mayNameServices(s, SAGEMAKER) || s.element('Condition')) return false;
   const everywhere = s.element('NotResource') !== undefined || s.resources.some((r) => r.text !== undefined && isAnyResource(r.text));
-  return everywhere && actionTexts(s).some(coversAllSageMaker);
+  // Only the entries that can name SageMaker (not the thousand others of a read-only statement).
+  return everywhere && actionPatternsFor(s, 'sagemaker').some(coversAllSageMaker);
 }
 
 /**
  * What the section-7 rules count as granted: effectively granted through an entry that names the service
  * (`"*"` is full-wildcard-action's finding), on a statement that is not plain full SageMaker access.
  */
-export function ruleGrants(s: Statement, candidates: readonly ActionInfo[]): ActionInfo[] {
-  if (s.effect !== 'Allow' || candidates.length === 0 || isFullSageMakerStatement(s)) return [];
+export function ruleGrants(s: Statement, candidates: readonly ActionInfo[]): readonly ActionInfo[] {
   // Most statements name none of the candidates' services (a SageMaker rule over a Glue statement).
-  if (!servicesOf(candidates).some((service) => actionPatternsFor(s, service).length > 0)) return [];
+  if (!mayGrantAny(s, candidates) || isFullSageMakerStatement(s)) return NO_ACTIONS;
   const verdicts = verdictsOf(s);
   const granted = (a: ActionInfo) => (verdictOf(s, verdicts, a) & GRANTED_BY_NAMED_SERVICE) !== 0;
-  // A statement that lists its actions without wildcards can only grant those: look them up in the
-  // candidates rather than walk a list of a hundred candidates for each of them (kept in candidate order).
-  const listed = literalActionsOf(s);
+  // When the statement lists the candidates' service without wildcards, it can only grant those actions: look
+  // them up in the candidates rather than walk a list of a hundred candidates for each (kept in candidate order).
+  const services = servicesOf(candidates);
+  const listed = services.length === 1 ? literalActionsFor(s, services[0]) : undefined;
   if (listed) {
     const position = positionsOf(candidates);
     return listed.filter((a) => position.has(a) && granted(a)).sort((a, b) => position.get(a)! - position.get(b)!);
@@ -310,22 +315,57 @@ export function ruleGrants(s: Statement, candidates: readonly ActionInfo[]): Act
   return candidates.filter(granted);
 }
 
-/** The actions a statement's Action names, when every entry is a plain action without wildcards (else undefined). */
-function literalActionsOf(s: Statement): ActionInfo[] | undefined {
-  return literalActions(s) ?? undefined;
+const NO_ACTIONS: readonly ActionInfo[] = Object.freeze([]);
+
+/**
+ * Can the statement grant one of the candidates at all: an Allow whose Action can name one of their services
+ * (an O(1) question on the memoized services of the statement, asked before anything that costs).
+ */
+export function mayGrantAny(s: Statement, candidates: readonly ActionInfo[]): boolean {
+  return mayGrantFrom(s, candidatesMask(candidates));
 }
-const literalActions = memo((s: Statement): ActionInfo[] | null => {
+
+/** `mayGrantAny` with the candidates' `candidatesMask`, worked out once per document by the caller. */
+export function mayGrantFrom(s: Statement, mask: number): boolean {
+  return s.effect === 'Allow' && mayNameServices(s, mask);
+}
+
+/** `mayGrantFrom` for some statement of the list: the whole-document early exit. */
+export function someMayGrant(statements: readonly Statement[], mask: number): boolean {
+  for (let i = 0; i < statements.length; i++) if (mayGrantFrom(statements[i], mask)) return true;
+  return false;
+}
+
+/** The `servicesMask` of the candidates' services (0 for none: nothing can be granted). */
+export function candidatesMask(candidates: readonly ActionInfo[]): number {
+  let mask = candidateMasks.get(candidates);
+  if (mask === undefined) candidateMasks.set(candidates, (mask = servicesMask(...servicesOf(candidates))));
+  return mask;
+}
+const candidateMasks = new WeakMap<readonly ActionInfo[], number>();
+
+/**
+ * The actions of the service a statement's Action names, when every entry that can name the service is a
+ * plain action without wildcards (else undefined). Worked out once per statement and service.
+ */
+function literalActionsFor(s: Statement, service: string): readonly ActionInfo[] | undefined {
+  const byService = literalActionsByService(s);
+  let listed = byService.get(service);
+  if (listed === undefined) byService.set(service, (listed = literalActions(actionPatternsFor(s, service))));
+  return listed ?? undefined;
+}
+const literalActionsByService = memo((): Map<string, readonly ActionInfo[] | null> => new Map());
+
+function literalActions(patterns: readonly string[]): readonly ActionInfo[] | null {
   const found = new Set<ActionInfo>();
-  if (s.actions.length === 0) return null;
-  for (const item of s.actions) {
-    const text = item.text;
-    if (text === undefined || text.includes('*') || text.includes('?') || text.includes('${')) return null;
+  for (const text of patterns) {
+    if (text.includes('*') || text.includes('?')) return null;
     const colon = text.indexOf(':');
     const action = colon > 0 ? reference().action(text.slice(0, colon), text.slice(colon + 1)) : undefined;
     if (action) found.add(action);
   }
   return [...found];
-});
+}
 
 /** Each candidate's position in its list (lists are built once and reused, so this is cached per list). */
 function positionsOf(candidates: readonly ActionInfo[]): Map<ActionInfo, number> {
@@ -377,13 +417,23 @@ export function allowHasGuard(s: Statement, predicate: KeyPredicate): boolean {
 export function denyCovers(s: Statement, action: ActionInfo): boolean {
   if (s.effect !== 'Deny') return false;
   const name = fullName(action);
-  if (s.element('Action')) return actionTexts(s).some((p) => actionPatternCovers(p, name));
+  if (s.element('Action')) return grantsAction(s, name);
   if (s.element('NotAction')) {
-    const texts = s.notActions.map((a) => a.text);
-    return texts.every((t) => t !== undefined) && !texts.some((p) => actionPatternCovers(p!, name));
+    const excluded = notActionList(s);
+    return excluded !== null && !excluded.coversAny(name);
   }
   return false;
 }
+
+/** A Deny's NotAction, indexed (it can list a thousand actions); null when an entry is not a plain string. */
+const notActionList = memo((s: Statement): ActionPatternList | null => {
+  const texts: string[] = [];
+  for (const item of s.notActions) {
+    if (item.text === undefined) return null;
+    texts.push(item.text);
+  }
+  return new ActionPatternList(texts);
+});
 
 /**
  * A Deny statement that covers the action and conditions on a matching key guards it (deny unless the
@@ -428,16 +478,12 @@ export function keyIs(...keys: string[]): KeyPredicate {
 
 /**
  * The actions of `candidates` that the Allow statement effectively grants and that are guarded neither
- * by a condition of the statement (`allowGuard`) nor by a Deny statement (`denyKey`).
+ * by a condition of the statement nor by a Deny statement, both on a key `isGuardKey` accepts.
  */
-export function unguardedGrants(
-  doc: PolicyDocument,
-  s: Statement,
-  candidates: readonly ActionInfo[],
-  allowGuard: (s: Statement, action: ActionInfo) => boolean,
-  denyKey: (action: ActionInfo) => KeyPredicate,
-): ActionInfo[] {
-  return ruleGrants(s, candidates).filter((a) => !allowGuard(s, a) && !deniedWithGuard(doc, a, denyKey(a)));
+function unguardedGrants(doc: PolicyDocument, s: Statement, candidates: readonly ActionInfo[], isGuardKey: KeyPredicate): ActionInfo[] {
+  const granted = ruleGrants(s, candidates);
+  if (granted.length === 0 || allowHasGuard(s, isGuardKey)) return [];
+  return granted.filter((a) => !deniedWithGuard(doc, a, isGuardKey));
 }
 
 /** "CreateTrainingJob, CreateProcessingJob and 7 more" */
@@ -493,11 +539,14 @@ export interface TagGating {
  * Studio guides; `Null` checks and fixed values (`env` = `dev`) are then left out.
  */
 export function tagGating(doc: PolicyDocument, callerTied = false): TagGating {
+  const statementTags = callerTied ? callerTiedGatingTags : gatingTags;
+  const all = allStatements(doc);
+  // Worked out once per statement: after an edit, only the edited statement is new.
+  if (!someGate(all, statementTags)) return NO_GATING;
   const keys = new Map<string, string>();
   const statements: Statement[] = [];
-  for (const s of allStatements(doc)) {
-    // Worked out once per statement: after an edit, only the edited statement is new.
-    const tags = (callerTied ? callerTiedGatingTags : gatingTags)(s);
+  for (const s of all) {
+    const tags = statementTags(s);
     if (tags.length === 0) continue;
     for (const tag of tags) if (!keys.has(tag.toLowerCase())) keys.set(tag.toLowerCase(), tag);
     statements.push(s);
@@ -505,14 +554,23 @@ export function tagGating(doc: PolicyDocument, callerTied = false): TagGating {
   return { keys, statements };
 }
 
+const NO_TAGS: readonly string[] = Object.freeze([]);
+
+function someGate(statements: readonly Statement[], statementTags: (s: Statement) => readonly string[]): boolean {
+  for (let i = 0; i < statements.length; i++) if (statementTags(statements[i]).length > 0) return true;
+  return false;
+}
+
+/** Most documents gate on no tag (shared, never changed: callers only read it). */
+const NO_GATING: TagGating = { keys: new Map(), statements: [] };
+
 const gatingTags = memo((s: Statement) => tagsGatedBy(s, false));
 const callerTiedGatingTags = memo((s: Statement) => tagsGatedBy(s, true));
 
 /** The tag keys one statement gates SageMaker access on, in the order written (see tagGating). */
-function tagsGatedBy(s: Statement, callerTied: boolean): string[] {
+function tagsGatedBy(s: Statement, callerTied: boolean): readonly string[] {
+  if ((s.effect !== 'Allow' && s.effect !== 'Deny') || s.conditions.length === 0 || !mayNameServices(s, SAGEMAKER)) return NO_TAGS;
   const tags: string[] = [];
-  if (s.effect !== 'Allow' && s.effect !== 'Deny') return tags;
-  if (!actionTexts(s).some((p) => patternMayCoverService(p, 'sagemaker') && reference().matchActions(p).some((a) => a.service === 'sagemaker'))) return tags;
   for (const { entry } of conditionEntries(s)) {
     const texts = entry.values.map((v) => v.text).filter((t): t is string => t !== undefined);
     const key = entry.key.toLowerCase();
@@ -520,7 +578,20 @@ function tagsGatedBy(s: Statement, callerTied: boolean): string[] {
     if (callerTied && !PRINCIPAL_KEY.test(key)) continue;
     for (const text of texts) for (const vm of text.matchAll(RESOURCE_TAG_VARIABLE)) tags.push(vm[1]);
   }
+  // Asked last, and only of the entries that can name SageMaker: `"*"` would expand to every action.
+  if (tags.length === 0 || !actionPatternsFor(s, 'sagemaker').some(namesSageMakerAction)) return NO_TAGS;
   return tags;
+}
+
+/**
+ * Does the pattern cover a SageMaker action? Asked of SageMaker's part of the expansion only: `"*"` would
+ * expand to every action of every service, and SageMaker's come late in that list.
+ */
+function namesSageMakerAction(pattern: string): boolean {
+  if (pattern === '*') return reference().actions('sagemaker').length > 0;
+  const colon = pattern.indexOf(':');
+  if (colon < 0 || !patternMayCoverService(pattern, 'sagemaker')) return false;
+  return reference().matchActions(`sagemaker${pattern.slice(colon)}`).length > 0;
 }
 
 /**
@@ -587,9 +658,11 @@ export function reportUnguardedGrants(
   skip: (s: Statement) => boolean = () => false,
 ): void {
   if (!isGrantingKind(kind) || candidates.length === 0) return;
+  const mask = candidatesMask(candidates);
   for (const s of doc.statements) {
-    if (skip(s)) continue;
-    const open = unguardedGrants(doc, s, candidates, (st) => allowHasGuard(st, isGuardKey), () => isGuardKey);
+    // Cheap first: most statements cannot grant a candidate (skip is only a filter, so the order is free).
+    if (!mayGrantFrom(s, mask) || skip(s)) continue;
+    const open = unguardedGrants(doc, s, candidates, isGuardKey);
     if (open.length === 0) continue;
     const target = grantingEntry(s, open);
     if (!target) continue;

@@ -8,7 +8,7 @@ import { actionPatternCovers } from '../match';
 import { allStatements, type PolicyDocument, type Statement, type ValueItem } from '../parse/model';
 import type { PolicyKind } from '../types';
 import { MAX_ACTION_LENGTH } from './_action';
-import { actionTexts } from './_util';
+import { actionPatternsFor, actionServices, actionTexts, mayNameServices, memo, servicesMask } from './_util';
 
 /**
  * Allow statements of an identity policy (or a fragment statement without a principal). In a
@@ -20,14 +20,15 @@ export function identityAllowStatements(doc: PolicyDocument, kind: PolicyKind): 
   return doc.statements.filter(isIdentityAllow);
 }
 
-function isIdentityAllow(s: Statement): boolean {
+export function isIdentityAllow(s: Statement): boolean {
   return (
     s.effect === 'Allow' &&
     !s.element('Principal') &&
     !s.element('NotPrincipal') &&
     !s.element('NotAction') &&
     // `"*"` / `"*:*"` is administrator access, reported as an error by full-wildcard-action: no need to list what it includes.
-    !actionTexts(s).some((p) => p === '*' || p === '*:*')
+    // (Either makes the statement's service fact anyService: most statements need not be walked.)
+    !(actionServices(s).anyService && actionTexts(s).some((p) => p === '*' || p === '*:*'))
   );
 }
 
@@ -69,9 +70,13 @@ function computeIsEverything(resource: string): boolean {
 
 /** The first `Resource` entry that names everything, when the statement has no Condition. */
 export function unconstrainedResource(s: Statement): ValueItem | undefined {
-  if (s.element('Condition')) return undefined;
-  return s.resources.find((r) => r.text !== undefined && isEverything(r.text));
+  return unconstrainedResources(s) ?? undefined;
 }
+/** Worked out once per statement: four rules ask it of the same statements. */
+const unconstrainedResources = memo((s: Statement): ValueItem | null => {
+  if (s.element('Condition')) return null;
+  return s.resources.find((r) => r.text !== undefined && isEverything(r.text)) ?? null;
+});
 
 /** Is the action taken away by a Deny without conditions on every resource (for the policy's own principal)? */
 export function deniedOutright(doc: PolicyDocument, action: string): boolean {
@@ -90,6 +95,10 @@ const NONE: readonly string[] = [];
 
 /** A candidate list indexed for lookups: by lower-cased name (literal patterns) and by service (wildcards). */
 interface CandidateIndex {
+  /** The distinct lower-cased service prefixes of the candidates. */
+  services: string[];
+  /** Their `servicesMask`. */
+  mask: number;
   byName: Map<string, string[]>;
   byService: Map<string, string[]>;
   /** Per lower-cased wildcard pattern: the candidates it covers. Patterns repeat across documents. */
@@ -100,13 +109,15 @@ const indexes = new WeakMap<readonly string[], CandidateIndex>();
 function indexOf(candidates: readonly string[]): CandidateIndex {
   let index = indexes.get(candidates);
   if (!index) {
-    index = { byName: new Map(), byService: new Map(), wildcards: new Map() };
+    index = { services: [], mask: 0, byName: new Map(), byService: new Map(), wildcards: new Map() };
     for (const c of candidates) {
       const lower = c.toLowerCase();
       const service = lower.slice(0, Math.max(0, lower.indexOf(':')));
       index.byName.set(lower, [...(index.byName.get(lower) ?? []), c]);
       index.byService.set(service, [...(index.byService.get(service) ?? []), c]);
     }
+    index.services = [...index.byService.keys()];
+    index.mask = servicesMask(...index.services);
     indexes.set(candidates, index);
   }
   return index;
@@ -130,34 +141,80 @@ function coveredBy(pattern: string, candidates: readonly string[]): readonly str
   return covered;
 }
 
+export interface UnconstrainedGrant {
+  statement: Statement;
+  resource: ValueItem;
+  granted: readonly string[];
+}
+const NO_GRANTS: readonly UnconstrainedGrant[] = Object.freeze([]);
+
 /**
  * What the "allowed on everything" rules report: for each Allow of the policy's own principal whose Resource
  * names everything without a condition, the actions of `actions` it grants that no unconditional Deny takes
  * away (in list order).
  */
-export function* unconstrainedGrants(
-  doc: PolicyDocument,
-  kind: PolicyKind,
-  actions: readonly string[],
-): Generator<{ statement: Statement; resource: ValueItem; granted: string[] }> {
-  for (const statement of identityAllowStatements(doc, kind)) {
+export function unconstrainedGrants(doc: PolicyDocument, kind: PolicyKind, actions: readonly string[]): readonly UnconstrainedGrant[] {
+  if (kind !== 'identity' && kind !== 'fragment') return NO_GRANTS;
+  const mask = actionsMask(actions);
+  let found: UnconstrainedGrant[] | undefined;
+  for (const statement of doc.statements) {
+    // Cheap first: most statements name none of the actions' services (the other tests only filter).
+    if (statement.effect !== 'Allow' || !mayNameServices(statement, mask) || !isIdentityAllow(statement)) continue;
     const resource = unconstrainedResource(statement);
     if (!resource) continue;
     const granted = grantedOf(statement, actions).filter((a) => !deniedOutright(doc, a));
-    if (granted.length > 0) yield { statement, resource, granted };
+    if (granted.length > 0) (found ??= []).push({ statement, resource, granted });
   }
+  return found ?? NO_GRANTS;
+}
+
+/** The `servicesMask` of the services of the actions (`iam:PassRole` ...), for `mayNameServices`. */
+export function actionsMask(actions: readonly string[]): number {
+  return indexOf(actions).mask;
 }
 
 /** The actions of `candidates` the statement's `Action` covers (wildcards and case as IAM reads them), in list order. */
-export function grantedOf(s: Statement, candidates: readonly string[]): string[] {
-  const hit = new Set<string>();
-  for (const p of actionTexts(s)) for (const a of coveredBy(p, candidates)) hit.add(a);
-  return hit.size === 0 ? [] : candidates.filter((a) => hit.has(a));
+export function grantedOf(s: Statement, candidates: readonly string[]): readonly string[] {
+  const index = indexOf(candidates);
+  if (!mayNameServices(s, index.mask)) return NONE;
+  let hit: Set<string> | undefined;
+  if (actionServices(s).anyService) {
+    for (const p of actionTexts(s)) for (const a of coveredBy(p, candidates)) (hit ??= new Set()).add(a);
+  } else {
+    // Every entry names its service literally: only the entries of a candidate's service can cover it, and
+    // trying those few candidates directly is cheaper than looking the pattern up (the answers are the same).
+    for (const service of index.services) {
+      const patterns = actionPatternsFor(s, service);
+      if (patterns.length === 0) continue;
+      const pool = index.byService.get(service)!;
+      for (const p of patterns) {
+        if (p.length > MAX_ACTION_LENGTH) continue;
+        for (const a of pool) if (actionPatternCovers(p, a)) (hit ??= new Set()).add(a);
+      }
+    }
+  }
+  return hit === undefined ? NONE : candidates.filter((a) => hit!.has(a));
 }
 
 /** The first `Action` entry that covers one of the actions, to underline. */
 export function actionItemFor(s: Statement, actions: readonly string[]): ValueItem | undefined {
-  return s.actions.find((a) => a.text !== undefined && a.text.length <= MAX_ACTION_LENGTH && actions.some((x) => actionPatternCovers(a.text!, x)));
+  const covers = (text: string) => text.length <= MAX_ACTION_LENGTH && actions.some((x) => actionPatternCovers(text, x));
+  if (actionServices(s).anyService) return s.actions.find((a) => a.text !== undefined && covers(a.text));
+  // Every entry names its service literally: only the entries of the actions' services can cover one, so find
+  // those first and then the first item that is one of them (a read-only statement lists a thousand others).
+  const covering = new Set<string>();
+  for (const service of servicesOfActions(actions)) for (const p of actionPatternsFor(s, service)) if (covers(p)) covering.add(p);
+  return covering.size === 0 ? undefined : s.actions.find((a) => a.text !== undefined && covering.has(a.text));
+}
+
+/** The distinct lower-cased service prefixes of `service:Action` names. */
+function servicesOfActions(actions: readonly string[]): string[] {
+  const services: string[] = [];
+  for (const action of actions) {
+    const service = action.slice(0, Math.max(0, action.indexOf(':'))).toLowerCase();
+    if (!services.includes(service)) services.push(service);
+  }
+  return services;
 }
 
 /** "a, b and 2 more" */

@@ -22,13 +22,124 @@ export const actionTexts: (statement: Statement) => readonly string[] = memo((st
   statement.actions.map((a) => a.text).filter((t): t is string => t !== undefined && !t.includes('${')),
 );
 
+/**
+ * Which services a statement's `Action` entries can name: most rules are about a few services (SageMaker, IAM,
+ * KMS ...) that most statements never mention, so they first ask `mayNameServices`, one AND on a fact worked out
+ * once per statement, and only look further where a finding is possible. The fact is a superset of what
+ * `actionTexts` can match: entries with `${` are counted by their prefix like any other, though they match no
+ * action (names have no `$`); intrinsics are unknown and skipped, as everywhere. (`NotAction` is not looked at:
+ * callers that read it decide for themselves.)
+ */
+export interface ActionServices {
+  /** The bits (see `servicesMask`) of the services the entries name; every bit when `anyService`. */
+  mask: number;
+  /**
+   * Some entry can name other services too: its service part has a wildcard (`*`, `sage*:Get*`), it has no
+   * colon, or it has a character that lower-casing may not fold the way IAM compares it (non-ASCII).
+   */
+  anyService: boolean;
+  /** The lower-cased service every entry names, when there is exactly one (and not `anyService`). */
+  only: string | undefined;
+  /** Entries name more than one service (literally). */
+  several: boolean;
+  /** The `servicesMask` registry the mask was worked out with (a service registered later has no bit in it). */
+  generation: number;
+}
+
+/**
+ * Services rules ask about, each with a bit of `ActionServices.mask` (rules register theirs when their module
+ * loads). A service without a bit of its own shares the last one, so the answer is then "maybe", never a wrong "no".
+ */
+const serviceBits = new Map<string, number>();
+const SHARED_BIT = 1 << 30;
+let generation = 0;
+
+/** The mask of the (lower-case) services, for `mayNameServices`. */
+export function servicesMask(...services: string[]): number {
+  let mask = 0;
+  for (const service of services) {
+    let bit = serviceBits.get(service);
+    if (bit === undefined) {
+      bit = serviceBits.size < 30 ? 1 << serviceBits.size : SHARED_BIT;
+      serviceBits.set(service, bit);
+      generation++;
+    }
+    mask |= bit;
+  }
+  return mask;
+}
+
+function bitOf(service: string): number {
+  return serviceBits.get(service) ?? SHARED_BIT;
+}
+
+/** Can an `Action` entry of the statement name one of the services of the mask? */
+export function mayNameServices(statement: Statement, mask: number): boolean {
+  return (actionServices(statement).mask & mask) !== 0;
+}
+
+/** The statement's fact, worked out again if a service was registered since (never, once the rules are loaded). */
+export function actionServices(statement: Statement): ActionServices {
+  const fact = cachedServices(statement);
+  if (fact.generation !== generation) Object.assign(fact, computeActionServices(statement));
+  return fact;
+}
+const cachedServices = memo(computeActionServices);
+
+const COLON = 58;
+
+function computeActionServices(statement: Statement): ActionServices {
+  let mask = 0;
+  let anyService = false;
+  let only: string | undefined;
+  let several = false;
+  // Policies list actions service by service: an entry with the same prefix as the one before needs no work.
+  let previous = '';
+  const items = statement.actions;
+  for (let i = 0; i < items.length; i++) {
+    const text = items[i].text;
+    if (text === undefined) continue;
+    if (previous !== '' && text.charCodeAt(previous.length) === COLON && text.startsWith(previous)) continue;
+    const colon = text.indexOf(':');
+    const service = colon < 0 ? undefined : serviceKey(text, colon);
+    if (service === undefined) {
+      anyService = true;
+      continue;
+    }
+    if (only === undefined) only = service;
+    else if (service !== only) several = true;
+    mask |= bitOf(service);
+    previous = service; // lower-cased: a prefix written with capitals is simply worked out again
+  }
+  if (anyService) return { mask: -1, anyService, only: undefined, several, generation };
+  return { mask, anyService, only: several ? undefined : only, several, generation };
+}
+
+/** The lower-cased service part of an action pattern, or undefined when it has a wildcard or a non-ASCII character. */
+function serviceKey(text: string, colon: number): string | undefined {
+  let upper = false;
+  for (let i = 0; i < colon; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 42 || c === 63 || c >= 128) return undefined; // `*`, `?`, non-ASCII
+    if (c >= 65 && c <= 90) upper = true;
+  }
+  const service = text.slice(0, colon);
+  return upper ? service.toLowerCase() : service;
+}
+
 export function resourceTexts(statement: Statement): string[] {
   return statement.resources.map((r) => r.text).filter((t): t is string => t !== undefined);
 }
 
 /** True when some entry of `Action` covers the concrete action (wildcards and case as IAM reads them). */
 export function grantsAction(statement: Statement, action: string): boolean {
-  return actionTexts(statement).some((p) => actionPatternCovers(p, action));
+  return candidatePatterns(statement, action).some((p) => actionPatternCovers(p, action));
+}
+
+/** The statement's action patterns that can cover the action: when every entry names its service literally, those of its service. */
+function candidatePatterns(statement: Statement, action: string): readonly string[] {
+  if (actionServices(statement).anyService) return actionTexts(statement);
+  return actionPatternsFor(statement, action.slice(0, Math.max(0, action.indexOf(':'))).toLowerCase());
 }
 
 /** Every `Action` entry covers only actions in `actions` (so a condition about them cannot break others). */
@@ -48,6 +159,12 @@ export const conditionEntries: (statement: Statement) => ReadonlyArray<{ block: 
  * as `sage*` that matches it), in order: rules about SageMaker need not look at a list of 5,000 EC2 actions.
  */
 export function actionPatternsFor(statement: Statement, service: string): readonly string[] {
+  const services = actionServices(statement);
+  if (!services.anyService) {
+    // Every entry names this one service (the usual statement): no index to build.
+    if (!services.several) return services.only === service ? actionTexts(statement) : NO_TEXTS;
+    if ((services.mask & bitOf(service)) === 0) return NO_TEXTS;
+  }
   const index = patternIndex(statement);
   let patterns = index.resolved.get(service);
   if (!patterns) {
@@ -59,6 +176,8 @@ export function actionPatternsFor(statement: Statement, service: string): readon
   return patterns;
 }
 
+const NO_TEXTS: readonly string[] = Object.freeze([]);
+
 interface PatternIndex {
   byService: Map<string, string[]>;
   /** Patterns whose service part has a wildcard (`*`, `*:Get*`, `sage*:*`), or no colon at all. */
@@ -69,19 +188,79 @@ interface PatternIndex {
 const patternIndex = memo((statement): PatternIndex => {
   const byService = new Map<string, string[]>();
   const wildService: string[] = [];
-  for (const p of actionTexts(statement)) {
+  // The list of the entry before and its prefix as written: policies list actions service by service, and
+  // an entry with the same prefix joins that list at once.
+  let run: string[] | undefined;
+  let runPrefix = '';
+  // The entries of actionTexts, read from the statement directly (a list of thousands need not be copied first).
+  const items = statement.actions;
+  for (let i = 0; i < items.length; i++) {
+    const p = items[i].text;
+    if (p === undefined || p.includes('${')) continue;
+    if (run !== undefined && p.charCodeAt(runPrefix.length) === COLON && p.startsWith(runPrefix)) {
+      run.push(p);
+      continue;
+    }
     const colon = p.indexOf(':');
     const service = colon < 0 ? p : p.slice(0, colon);
-    if (colon < 0 || /[*?]/.test(service)) wildService.push(p);
-    else {
-      const key = service.toLowerCase();
-      const list = byService.get(key);
-      if (list) list.push(p);
-      else byService.set(key, [p]);
+    if (colon < 0 || /[*?]/.test(service)) {
+      wildService.push(p);
+      run = undefined;
+      continue;
     }
+    const key = service.toLowerCase();
+    let list = byService.get(key);
+    if (list) list.push(p);
+    else byService.set(key, (list = [p]));
+    run = list;
+    runPrefix = service;
   }
   return { byService, wildService, resolved: new Map() };
 });
+
+/**
+ * A list of action patterns indexed to answer "does one of them cover this text?" (actionPatternCovers, for a
+ * text that is an action or a pattern read as text) without trying each: a NotAction can list a thousand.
+ * A pattern with a plain service part can only cover a text with that service part (its `service:` is literal),
+ * so only those are tried; patterns without wildcards are looked up. Non-ASCII texts and patterns, which
+ * lower-casing may fold unlike IAM's comparison, are tried one by one.
+ */
+export class ActionPatternList {
+  /** Lower-cased ASCII patterns without wildcards. */
+  private readonly literals = new Set<string>();
+  /** ASCII patterns with a wildcard after a plain service part, by lower-cased service. */
+  private readonly byService = new Map<string, string[]>();
+  /** The rest: a wildcard or no colon in the service part, or non-ASCII. */
+  private readonly others: string[] = [];
+
+  constructor(private readonly patterns: readonly string[]) {
+    for (const p of patterns) {
+      const colon = p.indexOf(':');
+      if (!isAscii(p)) this.others.push(p);
+      else if (!p.includes('*') && !p.includes('?')) this.literals.add(p.toLowerCase());
+      else if (colon > 0 && !/[*?]/.test(p.slice(0, colon))) {
+        const service = p.slice(0, colon).toLowerCase();
+        const list = this.byService.get(service);
+        if (list) list.push(p);
+        else this.byService.set(service, [p]);
+      } else this.others.push(p);
+    }
+  }
+
+  coversAny(text: string): boolean {
+    if (!isAscii(text)) return this.patterns.some((p) => actionPatternCovers(p, text));
+    if (this.literals.has(text.toLowerCase())) return true;
+    const colon = text.indexOf(':');
+    const sameService = colon > 0 ? this.byService.get(text.slice(0, colon).toLowerCase()) : undefined;
+    if (sameService && sameService.some((p) => actionPatternCovers(p, text))) return true;
+    return this.others.some((p) => actionPatternCovers(p, text));
+  }
+}
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 128) return false;
+  return true;
+}
 
 /** Condition keys are case-insensitive in IAM. */
 export function findConditionKey(statement: Statement, predicate: (lowerKey: string) => boolean): Array<{ block: ConditionBlock; entry: ConditionEntry }> {

@@ -8,6 +8,7 @@ import {
   ruleGrants,
   grantingEntry,
   isGrantingKind,
+  lazy,
   protectedTemplates,
   resourcesReachAny,
   tagGating,
@@ -68,6 +69,8 @@ function unrestrictedKeys(doc: PolicyDocument, s: Statement, action: ActionInfo,
   return [...keys].filter(([tag, spelling]) => !allowRestricts(s, tag, spelling) && !deniedWithGuard(doc, action, denyRestricts(tag))).map(([tag]) => tag);
 }
 
+const taggingActions = lazy(() => reference().actions('sagemaker').filter((a) => a.accessLevel === 'Tagging'));
+
 export const rule: Rule = {
   id: 'abac-tag-mutation',
   defaultSeverity: 'warning',
@@ -78,7 +81,7 @@ export const rule: Rule = {
     // ABAC that compares a resource tag with the caller (team = the caller's team, owner = the caller).
     const gating = tagGating(doc, true);
     if (gating.keys.size === 0) return;
-    const tagging = reference().actions('sagemaker').filter((a) => a.accessLevel === 'Tagging');
+    const tagging = taggingActions();
     let templates: Set<string> | undefined;
     for (const s of doc.statements) {
       const granted = ruleGrants(s, tagging);

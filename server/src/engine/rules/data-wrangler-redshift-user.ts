@@ -1,7 +1,7 @@
-import { reference } from '../data/reference';
+import { reference, type ActionInfo } from '../data/reference';
 import { hasWildcard } from '../match';
 import type { Rule } from '../rule';
-import { allowHasGuard, deniedWithGuard, isGrantingKind, ruleGrants, keyIs, guardingDenyText } from './_grants';
+import { allowHasGuard, deniedWithGuard, isGrantingKind, candidatesMask, lazy, mayGrantFrom, ruleGrants, someMayGrant, keyIs, guardingDenyText } from './_grants';
 
 const isDbUserKey = keyIs('redshift:DbUser');
 
@@ -22,6 +22,12 @@ function anyDbUser(resource: string): boolean {
   return user !== '' && hasWildcard(user) && /^[*?]*$/.test(user);
 }
 
+/** The one action, as a candidate list (empty when the reference data lacks it). */
+const getClusterCredentials = lazy((): ActionInfo[] => {
+  const action = reference().action('redshift', 'GetClusterCredentials');
+  return action ? [action] : [];
+});
+
 export const rule: Rule = {
   id: 'data-wrangler-redshift-user',
   defaultSeverity: 'info',
@@ -29,11 +35,13 @@ export const rule: Rule = {
   scope: guardingDenyText,
   check({ doc, kind, report }) {
     if (!isGrantingKind(kind)) return;
-    const action = reference().action('redshift', 'GetClusterCredentials');
-    if (!action) return;
-    if (deniedWithGuard(doc, action, isDbUserKey)) return;
+    const candidates = getClusterCredentials();
+    const mask = candidatesMask(candidates);
+    // Most documents have no statement that can name Redshift: nothing to report, nothing to look up.
+    if (!someMayGrant(doc.statements, mask)) return;
+    if (deniedWithGuard(doc, candidates[0], isDbUserKey)) return;
     for (const s of doc.statements) {
-      if (ruleGrants(s, [action]).length === 0 || allowHasGuard(s, isDbUserKey)) continue;
+      if (!mayGrantFrom(s, mask) || ruleGrants(s, candidates).length === 0 || allowHasGuard(s, isDbUserKey)) continue;
       const resource = s.resources.find((r) => r.text !== undefined && anyDbUser(r.text));
       if (!resource) continue;
       report({

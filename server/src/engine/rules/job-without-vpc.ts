@@ -17,21 +17,21 @@ const vpcCreateActions = lazy(() => {
   );
 });
 
+function message(subject: string): string {
+  return (
+    `${subject} allowed without a sagemaker:VpcSubnets / sagemaker:VpcSecurityGroupIds ` +
+    'condition: the caller can run the workload outside your VPC, with SageMaker-managed internet access. Require your subnets, e.g. ' +
+    '"ForAllValues:StringEquals": {"sagemaker:VpcSubnets": ["subnet-..."]} together with "Null": {"sagemaker:VpcSubnets": "false"}, ' +
+    'or deny the action when "Null": {"sagemaker:VpcSubnets": "true"}.'
+  );
+}
+
 export const rule: Rule = {
   id: 'job-without-vpc',
   defaultSeverity: 'info',
   summary: 'SageMaker create actions that accept `sagemaker:VpcSubnets`/`VpcSecurityGroupIds` allowed without a condition on them.',
   scope: guardingDenyText,
   check(ctx) {
-    reportUnguardedGrants(
-      ctx,
-      vpcCreateActions(),
-      isVpcKey,
-      (subject) =>
-        `${subject} allowed without a sagemaker:VpcSubnets / sagemaker:VpcSecurityGroupIds ` +
-          'condition: the caller can run the workload outside your VPC, with SageMaker-managed internet access. Require your subnets, e.g. ' +
-          '"ForAllValues:StringEquals": {"sagemaker:VpcSubnets": ["subnet-..."]} together with "Null": {"sagemaker:VpcSubnets": "false"}, ' +
-          'or deny the action when "Null": {"sagemaker:VpcSubnets": "true"}.',
-    );
+    reportUnguardedGrants(ctx, vpcCreateActions(), isVpcKey, message);
   },
 };

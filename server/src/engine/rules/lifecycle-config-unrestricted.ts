@@ -2,12 +2,13 @@ import { reference, type ActionInfo } from '../data/reference';
 import { isBroadResource } from '../match';
 import { allStatements, type Statement } from '../parse/model';
 import type { Rule } from '../rule';
-import { memo } from './_util';
-import { allowHasGuard, deniedWithGuard, guardingDenyText, ruleGrants, grantingEntry, isGrantingKind, keyIs, listActions } from './_grants';
+import { mayNameServices, memo } from './_util';
+import { allowHasGuard, deniedWithGuard, guardingDenyText, ruleGrants, grantingEntry, isGrantingKind, keyIs, lazy, listActions, SAGEMAKER, type KeyPredicate } from './_grants';
 
 interface Family {
   /** sagemaker:NotebookInstanceLifecycleConfigArns / sagemaker:StudioLifecycleConfigArns */
   key: string;
+  isKey: KeyPredicate;
   /** Actions that attach a lifecycle configuration and accept the key. */
   attach: ActionInfo[];
   /** Actions that write the lifecycle configuration itself (its script). */
@@ -45,7 +46,7 @@ function lifecycleFamilies(): Family[] {
       const author = actions.filter(
         (a) => /^(Create|Update)/.test(a.name) && a.resourceTypes.some((r) => r.required && r.name === t.name),
       );
-      return { key, attach, author };
+      return { key, isKey: keyIs(key), attach, author };
     })
     .filter((f): f is Family => f !== undefined);
   return families;
@@ -57,7 +58,11 @@ function attachesAndDenies(s: Statement, text: string): string {
 }
 
 /** For each family, whether the statement grants one of its attaching actions (asked of every statement after each edit). */
-const attaches = memo((s: Statement): boolean[] => lifecycleFamilies().map((f) => ruleGrants(s, f.attach).length > 0));
+const attaches = memo((s: Statement): readonly boolean[] =>
+  s.effect === 'Allow' && mayNameServices(s, SAGEMAKER) ? lifecycleFamilies().map((f) => ruleGrants(s, f.attach).length > 0) : attachesNone(),
+);
+/** Shared by the statements that cannot grant a SageMaker action (the most). */
+const attachesNone = lazy((): readonly boolean[] => lifecycleFamilies().map(() => false));
 
 /** On `*`, `arn:...:*`, `<type>/*` or through NotResource: every configuration or notebook, not a named one. */
 function onEverything(s: Statement): boolean {
@@ -72,19 +77,20 @@ export const rule: Rule = {
   check({ doc, kind, report }) {
     if (!isGrantingKind(kind)) return;
     const fams = lifecycleFamilies();
-    // Does some Allow statement let the caller attach a configuration of the family (guarded or not)?
-    const attachAllowed = fams.map((_, i) => allStatements(doc).some((s) => attaches(s)[i]));
+    let attachAllowed: boolean[] | undefined;
     for (const s of doc.statements) {
-      if (s.effect !== 'Allow' || !onEverything(s)) continue;
+      // Every action of the families is a SageMaker action: most statements cannot grant one.
+      if (s.effect !== 'Allow' || !mayNameServices(s, SAGEMAKER) || !onEverything(s)) continue;
+      // Does some Allow statement let the caller attach a configuration of the family (guarded or not)?
+      attachAllowed ??= fams.map((_, i) => allStatements(doc).some((other) => attaches(other)[i]));
       const attach: ActionInfo[] = [];
       const author: ActionInfo[] = [];
       const keys = new Set<string>();
       fams.forEach((f, i) => {
-        const isKey = keyIs(f.key);
-        const open = ruleGrants(s, f.attach).filter((a) => !allowHasGuard(s, isKey) && !deniedWithGuard(doc, a, isKey));
+        const open = ruleGrants(s, f.attach).filter((a) => !allowHasGuard(s, f.isKey) && !deniedWithGuard(doc, a, f.isKey));
         if (open.length > 0) keys.add(f.key);
         attach.push(...open);
-        if (attachAllowed[i]) {
+        if (attachAllowed![i]) {
           const writes = ruleGrants(s, f.author);
           if (writes.length > 0) keys.add(f.key);
           author.push(...writes);

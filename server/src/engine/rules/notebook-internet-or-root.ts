@@ -3,10 +3,13 @@ import { reference, type ActionInfo } from '../data/reference';
 import type { ConditionBlock, ConditionEntry, Statement } from '../parse/model';
 import { globMatches } from '../match';
 import type { Rule } from '../rule';
-import { actionsSupportingKey, deniedWithGuard, ruleGrants, grantingEntry, isGrantingKind, keyIs, guardingDenyText } from './_grants';
+import { actionsSupportingKey, deniedWithGuard, ruleGrants, grantingEntry, isGrantingKind, keyIs, candidatesMask, lazy, mayGrantFrom, guardingDenyText } from './_grants';
 import { conditionEntries } from './_util';
 
 const KEYS = ['sagemaker:DirectInternetAccess', 'sagemaker:RootAccess'] as const;
+const IS_KEY = KEYS.map((key) => keyIs(key));
+/** The notebook actions the reference data lets you condition on internet access or root access. */
+const notebookActions = lazy(() => actionsSupportingKey('sagemaker', ...KEYS));
 
 /** Can the condition let "Enabled" through? Values compare case-sensitively unless the operator ignores case. */
 function admitsEnabled(block: ConditionBlock, entry: ConditionEntry): boolean {
@@ -40,14 +43,15 @@ export const rule: Rule = {
   check({ doc, kind, report }) {
     if (!isGrantingKind(kind)) return;
     const ref = reference();
-    // The notebook actions the reference data lets you condition on internet access or root access.
-    const candidates = actionsSupportingKey('sagemaker', ...KEYS);
+    const candidates = notebookActions();
+    const mask = candidatesMask(candidates);
     for (const s of doc.statements) {
+      if (!mayGrantFrom(s, mask)) continue;
       const granted = ruleGrants(s, candidates);
       const open: Array<{ action: ActionInfo; keys: string[] }> = [];
       for (const action of granted) {
         const keys = KEYS.filter(
-          (key) => ref.actionSupportsConditionKey(action, key) && !allowDisables(s, key) && !deniedWithGuard(doc, action, keyIs(key)),
+          (key, i) => ref.actionSupportsConditionKey(action, key) && !allowDisables(s, key) && !deniedWithGuard(doc, action, IS_KEY[i]),
         );
         if (keys.length > 0) open.push({ action, keys });
       }

@@ -1,6 +1,8 @@
 import type { Rule } from '../rule';
 import { globMatches } from '../match';
-import { grantsAction } from './_util';
+import { grantsAction, mayNameServices, servicesMask } from './_util';
+
+const IAM = servicesMask('iam');
 
 /** Roles of every shape: plain, on a path, SSO-created. A resource pattern that matches all of them matches every role. */
 const SAMPLE_ROLES = [
@@ -34,7 +36,8 @@ export const rule: Rule = {
   scope: 'statement',
   check({ doc, report }) {
     for (const s of doc.statements) {
-      if (s.effect !== 'Allow' || !grantsAction(s, 'iam:PassRole')) continue;
+      // Only an entry that can name IAM covers iam:PassRole: an O(1) test first.
+      if (s.effect !== 'Allow' || !mayNameServices(s, IAM) || !grantsAction(s, 'iam:PassRole')) continue;
       for (const r of s.resources) {
         if (r.text === undefined || !isEveryRole(r.text)) continue;
         report({

@@ -1,9 +1,17 @@
 import { guardingDenyText } from './_grants';
 import type { Rule } from '../rule';
 import { addConditionFix } from './_condition-fix';
-import { deniedUnlessCondition, findConditionKey, grantsAction, onlyGrants } from './_util';
+import { deniedUnlessCondition, findConditionKey, grantsAction, mayNameServices, onlyGrants, servicesMask } from './_util';
+import type { Statement } from '../parse/model';
 
 const KEY = 'iam:passedtoservice';
+const IAM = servicesMask('iam');
+const isPassedToService = (lowerKey: string): boolean => lowerKey === KEY;
+
+/** An Allow whose Action can name IAM (O(1)): only such a statement can grant iam:PassRole. */
+function mayAllowIam(s: Statement): boolean {
+  return s.effect === 'Allow' && mayNameServices(s, IAM);
+}
 
 export const rule: Rule = {
   id: 'pass-role-without-service',
@@ -11,10 +19,12 @@ export const rule: Rule = {
   summary: '`iam:PassRole` allowed without an `iam:PassedToService` condition.',
   scope: guardingDenyText,
   check({ doc, report }) {
-    if (deniedUnlessCondition(doc, 'iam:PassRole', (k) => k === KEY)) return;
+    // Most documents have no statement that can name IAM: nothing to report, no Deny to look for.
+    if (!doc.statements.some(mayAllowIam)) return;
+    if (deniedUnlessCondition(doc, 'iam:PassRole', isPassedToService)) return;
     for (const s of doc.statements) {
-      if (s.effect !== 'Allow' || !grantsAction(s, 'iam:PassRole')) continue;
-      if (findConditionKey(s, (k) => k === KEY).length > 0) continue;
+      if (!mayAllowIam(s) || !grantsAction(s, 'iam:PassRole')) continue;
+      if (findConditionKey(s, isPassedToService).length > 0) continue;
       const target = s.actions.find((a) => a.text !== undefined && /^iam:pass/i.test(a.text)) ?? s.actions[0];
       if (!target) continue;
       // Adding the condition to a statement that grants other actions too would deny those (they carry no such key).

@@ -1,8 +1,9 @@
 import { reference, type ActionInfo } from '../data/reference';
 import type { Rule } from '../rule';
 import { addConditionFix } from './_condition-fix';
-import { grantedActions, grantingEntry, isGrantingKind, PRINCIPAL_VARIABLE, tiesResourceTagToCaller, guardingDenyText } from './_grants';
-import { deniedUnlessCondition, onlyGrants } from './_util';
+import { grantedActions, grantingEntry, isGrantingKind, PRINCIPAL_VARIABLE, tiesResourceTagToCaller, guardingDenyText, SAGEMAKER } from './_grants';
+import { deniedUnlessCondition, mayNameServices, onlyGrants } from './_util';
+import type { PolicyDocument } from '../parse/model';
 
 const PRESIGNED_ACTIONS = ['sagemaker:CreatePresignedDomainUrl', 'sagemaker:CreatePresignedNotebookInstanceUrl'];
 const OWNER_TAG_KEY = /^(sagemaker|aws):resourcetag\//;
@@ -10,6 +11,15 @@ const OWNER_TAG_KEY = /^(sagemaker|aws):resourcetag\//;
 /** A resource that names the caller's own profile or instance, e.g. user-profile/${sagemaker:DomainId}/${aws:username}. */
 function isOwnerScopedResource(resource: string): boolean {
   return !/\*/.test(resource.replace(/\$\{[^}]*\}/g, 'x')) || PRINCIPAL_VARIABLE.test(resource);
+}
+
+const isOwnerTagKey = (lowerKey: string): boolean => OWNER_TAG_KEY.test(lowerKey);
+
+/** The presigned-URL actions that no Deny statement guards with an owner tag condition. */
+function unguardedActions(doc: PolicyDocument): ActionInfo[] {
+  return PRESIGNED_ACTIONS.filter((a) => !deniedUnlessCondition(doc, a, isOwnerTagKey))
+    .map((a) => reference().action('sagemaker', a.split(':')[1]))
+    .filter((a): a is ActionInfo => a !== undefined);
 }
 
 export const rule: Rule = {
@@ -20,12 +30,12 @@ export const rule: Rule = {
   check({ doc, kind, report }) {
     // SCPs, boundaries and endpoint policies only cap what other policies grant.
     if (!isGrantingKind(kind)) return;
-    const unguarded = PRESIGNED_ACTIONS.filter((a) => !deniedUnlessCondition(doc, a, (k) => OWNER_TAG_KEY.test(k)))
-      .map((a) => reference().action('sagemaker', a.split(':')[1]))
-      .filter((a): a is ActionInfo => a !== undefined);
+    let unguarded: ActionInfo[] | undefined;
     for (const s of doc.statements) {
-      // The tag of the target profile tied to the caller (not with a negated operator: that allows everyone else's).
-      if (s.effect !== 'Allow' || tiesResourceTagToCaller(s)) continue;
+      // Both actions are SageMaker's: most statements cannot grant them. The tag of the target profile tied
+      // to the caller (not with a negated operator: that allows everyone else's) restricts the owner.
+      if (s.effect !== 'Allow' || !mayNameServices(s, SAGEMAKER) || tiesResourceTagToCaller(s)) continue;
+      unguarded ??= unguardedActions(doc);
       // Effectively granted: the resources reach a user profile / notebook instance and no condition rules the
       // action out (sagemaker:Create* gated on request tags never grants CreatePresignedDomainUrl: it carries none).
       const grantedInfo = grantedActions(s, unguarded);

@@ -1,6 +1,9 @@
+import type { PolicyDocument } from '../parse/model';
 import type { Rule } from '../rule';
+import type { PolicyKind } from '../types';
 import { outrightDenyText } from './_grants';
-import { actionItemFor, deniedOutright, grantedOf, identityAllowStatements, identityGrantsOf, listNames, unconstrainedResource } from './_security';
+import { actionItemFor, deniedOutright, grantedOf, identityAllowStatements, identityGrantsOf, isIdentityAllow, listNames, actionsMask, unconstrainedResource } from './_security';
+import { mayNameServices } from './_util';
 
 /** IAM actions that change what a principal may do, with what each lets the caller do to itself. */
 const SELF_GRANT: readonly string[] = [
@@ -39,6 +42,14 @@ const COMPUTE_CREATE: readonly string[] = [
 ];
 
 const PASS_ROLE: readonly string[] = ['iam:PassRole'];
+/** Every action a finding starts from (its services decide which statements can have one). */
+const ESCALATING = actionsMask([...SELF_GRANT, ...TAKE_OVER, ...PASS_ROLE]);
+
+/** The compute-create actions an identity Allow of the whole document grants and no unconditional Deny takes away. */
+function allowedComputeActions(doc: PolicyDocument, kind: PolicyKind): string[] {
+  const granted = new Set(identityAllowStatements(doc.whole ?? doc, kind).flatMap((s) => grantedOf(s, COMPUTE_CREATE)));
+  return COMPUTE_CREATE.filter((a) => granted.has(a) && !deniedOutright(doc, a));
+}
 
 export const rule: Rule = {
   id: 'privilege-escalation',
@@ -47,20 +58,16 @@ export const rule: Rule = {
   // Other statements matter through their Denies without a condition and the compute-create actions they allow.
   scope: (s, text) => outrightDenyText(s, text) + identityGrantsOf(s, COMPUTE_CREATE),
   check({ doc, kind, report }) {
-    const statements = identityAllowStatements(doc, kind);
-    const allowed = (action: string) => !deniedOutright(doc, action);
+    if (kind !== 'identity' && kind !== 'fragment') return;
     let compute: string[] | undefined;
-    // Compute actions allowed anywhere in the document (worked out once, and only when a statement passes every role).
-    const computeActions = (): string[] => {
-      if (!compute) {
-        const granted = new Set(identityAllowStatements(doc.whole ?? doc, kind).flatMap((s) => grantedOf(s, COMPUTE_CREATE)));
-        compute = COMPUTE_CREATE.filter((a) => granted.has(a) && allowed(a));
-      }
-      return compute;
-    };
-    for (const s of statements) {
+    for (const s of doc.statements) {
+      // Every finding starts from an IAM or STS action of the statement: most statements name neither.
+      if (s.effect !== 'Allow' || !mayNameServices(s, ESCALATING) || !isIdentityAllow(s)) continue;
       const resource = unconstrainedResource(s);
       if (!resource) continue;
+      const allowed = (action: string) => !deniedOutright(doc, action);
+      // Compute actions allowed anywhere in the document (worked out once, and only when a statement passes every role).
+      const computeActions = (): string[] => (compute ??= allowedComputeActions(doc, kind));
       const selfGrant = grantedOf(s, SELF_GRANT).filter(allowed);
       const takeOver = grantedOf(s, TAKE_OVER).filter(allowed);
       const passRole = grantedOf(s, PASS_ROLE).length > 0 && allowed('iam:PassRole') && computeActions().length > 0;

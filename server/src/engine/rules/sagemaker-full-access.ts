@@ -1,11 +1,12 @@
 import { parseOperator } from '../data/operators';
 import { reference } from '../data/reference';
 import type { JsonNode, Statement } from '../parse/model';
-import type { Rule } from '../rule';
+import type { Rule, RuleContext } from '../rule';
 import { coversAllSageMaker, isFullSageMakerStatement } from './_grants';
 import { actionTexts } from './_util';
 
 /** The AWS managed policy, in any partition (`arn:aws:iam::aws:policy/AmazonSageMakerFullAccess`). */
+const POLICY_NAME = 'AmazonSageMakerFullAccess';
 const FULL_ACCESS_ARN = /^arn:aws[a-z-]*:iam::aws:policy\/(?:service-role\/)?AmazonSageMakerFullAccess$/;
 
 function stringNodes(node: JsonNode | undefined, out: JsonNode[] = []): JsonNode[] {
@@ -20,7 +21,7 @@ function stringNodes(node: JsonNode | undefined, out: JsonNode[] = []): JsonNode
  * a negated condition operator), and except a statement that only reads (iam:GetPolicy on the ARN).
  */
 function grantingReferences(text: string, s: Statement): JsonNode[] {
-  if (s.effect !== 'Allow' || !text.slice(s.node.offset, s.node.offset + s.node.length).includes('AmazonSageMakerFullAccess')) return [];
+  if (s.effect !== 'Allow' || !text.slice(s.node.offset, s.node.offset + s.node.length).includes(POLICY_NAME)) return [];
   const readOnly = actionTexts(s).length > 0 && actionTexts(s).every((p) => {
     const matched = reference().matchActions(p);
     return matched.length > 0 && matched.every((a) => a.accessLevel === 'Read' || a.accessLevel === 'List');
@@ -41,22 +42,28 @@ function grantingReferences(text: string, s: Statement): JsonNode[] {
   return found;
 }
 
+function reportReferences(text: string, s: Statement, report: RuleContext['report']): void {
+  for (const node of grantingReferences(text, s)) {
+    report({
+      node,
+      message:
+        'This hands out the AWS managed policy AmazonSageMakerFullAccess: sagemaker:* on almost every SageMaker resource, plus broad access to ' +
+        'S3 buckets named *sagemaker*, ECR, CloudWatch, EC2 networking, Secrets Manager and more. The SageMaker guides attach it for quick starts ' +
+        'and remove it afterwards; grant a least-privilege policy for the tasks the role performs instead.',
+    });
+  }
+}
+
 export const rule: Rule = {
   id: 'sagemaker-full-access',
   defaultSeverity: 'warning',
   summary: 'A reference to the AWS managed policy `AmazonSageMakerFullAccess`, or `sagemaker:*` allowed on every resource without a condition.',
   scope: 'statement',
   check({ doc, report }) {
+    // One search of the text instead of one per statement: most documents never name the policy.
+    const named = doc.text.includes(POLICY_NAME);
     for (const s of doc.statements) {
-      for (const node of grantingReferences(doc.text, s)) {
-        report({
-          node,
-          message:
-            'This hands out the AWS managed policy AmazonSageMakerFullAccess: sagemaker:* on almost every SageMaker resource, plus broad access to ' +
-            'S3 buckets named *sagemaker*, ECR, CloudWatch, EC2 networking, Secrets Manager and more. The SageMaker guides attach it for quick starts ' +
-            'and remove it afterwards; grant a least-privilege policy for the tasks the role performs instead.',
-        });
-      }
+      if (named) reportReferences(doc.text, s, report);
       if (!isFullSageMakerStatement(s)) continue;
       const entry = s.actions.find((a) => a.text !== undefined && coversAllSageMaker(a.text));
       if (!entry) continue;

@@ -1,7 +1,8 @@
 import { reference } from '../data/reference';
 import { hasWildcard } from '../match';
 import type { Rule } from '../rule';
-import { isAnyResource } from './_grants';
+import { isAnyResource, SAGEMAKER } from './_grants';
+import { actionPatternsFor, mayNameServices } from './_util';
 
 /** The mutating verbs the catalog names: a wildcard that covers all actions of one of them. */
 const VERBS = ['Create', 'Delete', 'Update', 'Start', 'Stop'] as const;
@@ -10,8 +11,21 @@ const VERBS = ['Create', 'Delete', 'Update', 'Start', 'Stop'] as const;
  * The verbs whose every SageMaker action the pattern covers (`sagemaker:Create*`, `sagemaker:C*`,
  * `sagemaker:*` ...). A pattern that covers all of SageMaker is left to sagemaker-full-access.
  */
-function coveredVerbs(pattern: string): string[] {
-  if (!hasWildcard(pattern)) return [];
+function coveredVerbs(pattern: string): readonly string[] {
+  if (!hasWildcard(pattern)) return NO_VERBS;
+  let verbs = verbsCache.get(pattern);
+  if (verbs === undefined) {
+    verbs = computeCoveredVerbs(pattern);
+    if (verbsCache.size > 5000) verbsCache.clear();
+    verbsCache.set(pattern, verbs);
+  }
+  return verbs;
+}
+/** Per pattern (the reference data does not change): the same wildcards recur in many policies. */
+const verbsCache = new Map<string, readonly string[]>();
+const NO_VERBS: readonly string[] = Object.freeze([]);
+
+function computeCoveredVerbs(pattern: string): readonly string[] {
   const colon = pattern.indexOf(':');
   if (colon < 0 || /^\*+$/.test(pattern.slice(0, colon))) return [];
   const ref = reference();
@@ -23,6 +37,10 @@ function coveredVerbs(pattern: string): string[] {
   });
 }
 
+function coversAVerb(pattern: string): boolean {
+  return coveredVerbs(pattern).length > 0;
+}
+
 export const rule: Rule = {
   id: 'sagemaker-wildcard-unconditioned',
   defaultSeverity: 'warning',
@@ -30,9 +48,11 @@ export const rule: Rule = {
   scope: 'statement',
   check({ doc, report }) {
     for (const s of doc.statements) {
-      if (s.effect !== 'Allow' || s.element('Condition')) continue;
+      // Only an entry that can name SageMaker covers a verb's actions (one with `${` or an intrinsic names no action).
+      if (s.effect !== 'Allow' || !mayNameServices(s, SAGEMAKER) || s.element('Condition')) continue;
       const everywhere = s.element('NotResource') !== undefined || s.resources.some((r) => r.text !== undefined && isAnyResource(r.text));
-      if (!everywhere) continue;
+      // Only a SageMaker wildcard can cover a verb: most statements that name SageMaker list plain actions.
+      if (!everywhere || !actionPatternsFor(s, 'sagemaker').some(coversAVerb)) continue;
       const hits = s.actions
         .filter((a) => a.text !== undefined)
         .map((a) => ({ item: a, verbs: coveredVerbs(a.text!) }))

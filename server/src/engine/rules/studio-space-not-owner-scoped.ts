@@ -2,7 +2,7 @@ import { parseOperator } from '../data/operators';
 import { hasWildcard } from '../match';
 import type { Statement } from '../parse/model';
 import type { Rule } from '../rule';
-import { actionsSupportingKey, keyIs, PRINCIPAL_VARIABLE, reportUnguardedGrants, tiesResourceTagToCaller, guardingDenyText } from './_grants';
+import { actionsSupportingKey, keyIs, lazy, PRINCIPAL_VARIABLE, reportUnguardedGrants, tiesResourceTagToCaller, guardingDenyText } from './_grants';
 import { conditionEntries } from './_util';
 
 const OWNER_KEY = 'sagemaker:OwnerUserProfileArn';
@@ -43,23 +43,29 @@ function ownerScoped(s: Statement): boolean {
   return s.element('Resource') !== undefined && resources.length > 0 && resources.every((r) => r === undefined || namesOneOwner(r));
 }
 
+/** The space and app actions the reference data lets you condition on the owner. */
+const ownerActions = lazy(() => actionsSupportingKey('sagemaker', OWNER_KEY));
+
+function notOwnerScopedAllow(s: Statement): boolean {
+  return s.effect !== 'Allow' || ownerScoped(s);
+}
+
+function message(subject: string): string {
+  return (
+    `${subject} allowed on every Studio space and app, not only the caller's: whoever has ` +
+    'this policy can create, change or delete spaces and apps that belong to other users\' profiles and private spaces. Scope it as ' +
+    'the SageMaker guides and AmazonSageMakerFullAccess do: "ArnLike": ' +
+    '{"sagemaker:OwnerUserProfileArn": "arn:aws:sagemaker:*:*:user-profile/${sagemaker:DomainId}/${sagemaker:UserProfileName}"}, ' +
+    'with "sagemaker:SpaceSharingType" for shared spaces.'
+  );
+}
+
 export const rule: Rule = {
   id: 'studio-space-not-owner-scoped',
   defaultSeverity: 'warning',
   summary: 'Studio space and app actions (`CreateSpace`, `UpdateSpace`, `DeleteSpace`, `CreateApp`, `DeleteApp`) allowed on every space without `sagemaker:OwnerUserProfileArn`.',
   scope: guardingDenyText,
   check(ctx) {
-    reportUnguardedGrants(
-      ctx,
-      actionsSupportingKey('sagemaker', OWNER_KEY),
-      isOwnerKey,
-      (subject) =>
-        `${subject} allowed on every Studio space and app, not only the caller's: whoever has ` +
-          'this policy can create, change or delete spaces and apps that belong to other users\' profiles and private spaces. Scope it as ' +
-          'the SageMaker guides and AmazonSageMakerFullAccess do: "ArnLike": ' +
-          '{"sagemaker:OwnerUserProfileArn": "arn:aws:sagemaker:*:*:user-profile/${sagemaker:DomainId}/${sagemaker:UserProfileName}"}, ' +
-          'with "sagemaker:SpaceSharingType" for shared spaces.',
-      (s) => s.effect !== 'Allow' || ownerScoped(s),
-    );
+    reportUnguardedGrants(ctx, ownerActions(), isOwnerKey, message, notOwnerScopedAllow);
   },
 };

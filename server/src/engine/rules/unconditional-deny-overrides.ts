@@ -1,11 +1,12 @@
 import { outrightDenyText } from './_grants';
 import { getNodeValue } from 'jsonc-parser';
 import { reference } from '../data/reference';
-import { actionPatternCovers, globMatches } from '../match';
+import { globMatches } from '../match';
 import { allStatements, type Statement } from '../parse/model';
 import type { Rule } from '../rule';
 import { principalOf } from './_principals';
-import { memo } from './_util';
+import { ActionPatternList, memo } from './_util';
+import { fullName } from './_grants';
 
 /** Plain string items, or undefined when any is unknown (an intrinsic, a variable). */
 function texts(items: ReadonlyArray<{ text: string | undefined }>): string[] | undefined {
@@ -24,17 +25,19 @@ function resourcePatternCovers(pattern: string, resource: string): boolean {
 }
 
 /** Every action the allow pattern can stand for is covered by the deny's Action (or not excluded by its NotAction). */
-function actionsCovered(allowPattern: string, denyActions: string[] | undefined, denyNotActions: string[] | undefined): boolean {
-  if (denyActions) {
+function actionsCovered(allowPattern: string, deny: DenyFacts): boolean {
+  if (deny.actions) {
+    const denyActions = (deny.actionList ??= new ActionPatternList(deny.actions));
     // Textual cover: a deny `s3:*` covers an allow `s3:Get*` (the deny's * matches the allow's *).
-    if (denyActions.some((d) => actionPatternCovers(d, allowPattern))) return true;
+    if (denyActions.coversAny(allowPattern)) return true;
     const expanded = reference().matchActions(allowPattern);
-    return expanded.length > 0 && expanded.every((a) => denyActions.some((d) => actionPatternCovers(d, `${a.service}:${a.name}`)));
+    return expanded.length > 0 && expanded.every((a) => denyActions.coversAny(fullName(a)));
   }
-  if (denyNotActions) {
-    if (!/[*?]/.test(allowPattern)) return !denyNotActions.some((n) => actionPatternCovers(n, allowPattern));
+  if (deny.notActions) {
+    const excluded = (deny.notActionList ??= new ActionPatternList(deny.notActions));
+    if (!/[*?]/.test(allowPattern)) return !excluded.coversAny(allowPattern);
     const expanded = reference().matchActions(allowPattern);
-    return expanded.length > 0 && expanded.every((a) => !denyNotActions.some((n) => actionPatternCovers(n, `${a.service}:${a.name}`)));
+    return expanded.length > 0 && expanded.every((a) => !excluded.coversAny(fullName(a)));
   }
   return false;
 }
@@ -47,6 +50,9 @@ interface DenyFacts {
   /** Undefined: the Deny's resources are unknown or given as NotResource, so it cannot be shown to cover. */
   resources: string[] | undefined;
   principal: string | undefined;
+  /** `actions` / `notActions` indexed, when first compared (a NotAction can list a thousand actions). */
+  actionList?: ActionPatternList;
+  notActionList?: ActionPatternList;
 }
 
 /** The principal element as comparable text: undefined when absent, '*' for everyone, null when not comparable. */
@@ -126,17 +132,25 @@ function name(s: Statement): string {
   return s.sid ? `"${s.sid}"` : `#${s.index + 1}`;
 }
 
+/** The facts of the Deny statements without a condition that can cover an Allow; undefined when none (most documents). */
+function outrightDenies(statements: readonly Statement[]): DenyFacts[] | undefined {
+  let denies: DenyFacts[] | undefined;
+  for (const s of statements) {
+    if (s.effect !== 'Deny' || s.element('Condition')) continue;
+    const facts = factsOf(s);
+    if (facts) (denies ??= []).push(facts);
+  }
+  return denies;
+}
+
 export const rule: Rule = {
   id: 'unconditional-deny-overrides',
   defaultSeverity: 'info',
   summary: 'A `Deny` without a condition covers every action (and resource) an `Allow` in the same document grants: the Allow can never work.',
   scope: outrightDenyText,
   check({ doc, report }) {
-    const denies = allStatements(doc)
-      .filter((s) => s.effect === 'Deny' && !s.element('Condition'))
-      .map(factsOf)
-      .filter((d): d is DenyFacts => d !== null);
-    if (denies.length === 0) return;
+    const denies = outrightDenies(allStatements(doc));
+    if (!denies) return;
     const candidates = denyIndex(denies);
     for (const allow of doc.statements) {
       if (allow.effect !== 'Allow' || allow.element('NotAction')) continue;
@@ -149,7 +163,7 @@ export const rule: Rule = {
         (d) =>
           principalsCovered(allowPrincipal, d) &&
           resourcesCovered(allowResources, d) &&
-          allowActions.every((p) => actionsCovered(p, d.actions, d.notActions)),
+          allowActions.every((p) => actionsCovered(p, d)),
       )?.statement;
       if (!deny) continue;
       const conditional = allow.element('Condition') !== undefined;
