@@ -3,6 +3,7 @@
  * scripts/generate-iam-data.mjs. Read from disk on first use, not bundled into the JS: the editor
  * starts fast and the CLI only pays for it when a rule needs it. Pure Node, no vscode.
  */
+import { TextCache } from '../textCache';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { globMatches } from '../match';
@@ -205,8 +206,9 @@ export function createReference(dataDirectory: string): IamReference {
   let deprecated: Map<string, string> | undefined;
   let descriptions: RawDescriptions | undefined;
   let placeholderNames: ReadonlySet<string> | undefined;
-  const matchCache = new Map<string, ActionInfo[]>();
-  const keyCache = new Map<string, ConditionKeyInfo | null>();
+  // Keyed by lower-cased texts from documents (see TextCache).
+  const matchCache = new TextCache<ActionInfo[]>(MATCH_CACHE_LIMIT);
+  const keyCache = new TextCache<ConditionKeyInfo | null>(MATCH_CACHE_LIMIT);
   const actionKeys = new WeakMap<ActionInfo, KeyMatcher>();
 
   function index(): RawIndex {
@@ -281,6 +283,16 @@ export function createReference(dataDirectory: string): IamReference {
     return matcher;
   }
 
+  function expandFrozen(lowerPattern: string): ActionInfo[] {
+    return Object.freeze(expand(lowerPattern)) as ActionInfo[];
+  }
+
+  /** The patterns are case-insensitive (`i`), so the lower-cased key matches as the written one did. */
+  function findConditionKey(lowerKey: string): ConditionKeyInfo | null {
+    const { exact, patterns } = conditionKeyIndex();
+    return exact.get(lowerKey) ?? patterns.find(([regex]) => regex.test(lowerKey))?.[1] ?? null;
+  }
+
   function expand(pattern: string): ActionInfo[] {
     if (pattern === '*') return (allActions ??= Object.freeze(allServices().flatMap((s) => s.actions)) as ActionInfo[]);
     const colon = pattern.indexOf(':');
@@ -323,14 +335,7 @@ export function createReference(dataDirectory: string): IamReference {
     actions: (svc) => service(svc)?.actions ?? NONE,
     action: (svc, name) => service(svc)?.actionsByName.get(name.toLowerCase()),
     matchActions(pattern) {
-      const lower = pattern.toLowerCase();
-      let result = matchCache.get(lower);
-      if (!result) {
-        if (matchCache.size >= MATCH_CACHE_LIMIT) matchCache.clear();
-        result = Object.freeze(expand(lower)) as ActionInfo[];
-        matchCache.set(lower, result);
-      }
-      return result;
+      return matchCache.get(pattern.toLowerCase(), expandFrozen);
     },
     resourceTypes: (svc) => service(svc)?.resourceTypes ?? NONE,
     servicesWithArnField: (field) => (Object.prototype.hasOwnProperty.call(index().arnServices, field) ? index().arnServices[field] : NONE),
@@ -338,15 +343,7 @@ export function createReference(dataDirectory: string): IamReference {
     arnPlaceholderNames: () => (placeholderNames ??= new Set(index().arnPlaceholderNames)),
     resourceType: (svc, name) => service(svc)?.resourceTypesByName.get(name.toLowerCase()),
     conditionKey(key) {
-      const lower = key.toLowerCase();
-      let info = keyCache.get(lower);
-      if (info === undefined) {
-        const { exact, patterns } = conditionKeyIndex();
-        info = exact.get(lower) ?? patterns.find(([regex]) => regex.test(key))?.[1] ?? null;
-        if (keyCache.size >= MATCH_CACHE_LIMIT) keyCache.clear();
-        keyCache.set(lower, info);
-      }
-      return info ?? undefined;
+      return keyCache.get(key.toLowerCase(), findConditionKey) ?? undefined;
     },
     serviceConditionKeys: (svc) => service(svc)?.conditionKeys ?? NONE,
     conditionKeysForAction: (action) => keyMatcher(action).keys,

@@ -4,6 +4,7 @@
  */
 import type { PolicyDocument, Statement, ValueItem } from '../parse/model';
 import { reference } from '../data/reference';
+import { TextCache } from '../textCache';
 import { didYouMean, editDistance, memo } from './_util';
 
 export interface ParsedAction {
@@ -87,19 +88,13 @@ export function textMemo<T>(compute: (facts: TextFacts) => T): (facts: TextFacts
 }
 let nextTextSlot = 0;
 
-/** The same action texts recur in every policy: each is judged once (bounded: cleared when it grows too big). */
+/** The same action texts recur in every policy: each is judged once. */
 function textFacts(text: string): TextFacts {
   // A pasted megabyte is judged but not kept.
   if (text.length > MAX_ACTION_LENGTH) return computeTextFacts(text);
-  let facts = factsByText.get(text);
-  if (facts === undefined) {
-    facts = computeTextFacts(text);
-    if (factsByText.size > 50_000) factsByText.clear();
-    factsByText.set(text, facts);
-  }
-  return facts;
+  return factsByText.get(text, computeTextFacts);
 }
-const factsByText = new Map<string, TextFacts>();
+const factsByText = new TextCache<TextFacts>(50_000);
 
 function computeTextFacts(text: string): TextFacts {
   const parsed = text.length > MAX_ACTION_LENGTH ? undefined : parseActionText(text);

@@ -1,4 +1,5 @@
 /** Shared by arn-field-not-allowed and arn-field-missing: what the reference says about an ARN's Region and account fields. */
+import { TextCache } from '../textCache';
 import type { Statement, ValueItem } from '../parse/model';
 import { arnFormatsFor, candidateFormats, fieldOf, fieldStart, parseArn, scanArnHead, type ArnField, type ArnFormat, type ArnLayout, type ParsedArn } from './_arn';
 import { memo } from './_util';
@@ -99,7 +100,7 @@ interface ServiceFacts {
 }
 
 /** Keyed by the service field of the reference's ARN formats (reference data: a few hundred entries at most). */
-const serviceFactCache = new Map<string, ServiceFacts | null>();
+const serviceFactCache = new TextCache<ServiceFacts | null>(2000);
 
 /** The ARNs of a statement mostly name one service: the last one's facts are kept, to skip slicing and hashing it again. */
 let lastService: string | undefined;
@@ -114,13 +115,12 @@ function serviceFactsAt(text: string, start: number, end: number): ServiceFacts 
 }
 
 function serviceFacts(service: string): ServiceFacts | undefined {
-  let facts = serviceFactCache.get(service);
-  if (facts === undefined) {
-    const formats = arnFormatsFor(service);
-    facts = formats ? factsOf(formats) : null;
-    serviceFactCache.set(service, facts);
-  }
-  return facts ?? undefined;
+  return serviceFactCache.get(service, computeServiceFacts) ?? undefined;
+}
+
+function computeServiceFacts(service: string): ServiceFacts | null {
+  const formats = arnFormatsFor(service);
+  return formats ? factsOf(formats) : null;
 }
 
 function factsOf(formats: readonly ArnFormat[]): ServiceFacts {

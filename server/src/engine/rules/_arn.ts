@@ -4,6 +4,7 @@
  * inside `${aws:username}`, IAM-style glob matching, and an index of the resource-type ARN formats
  * of the reference data by the service that appears in the ARN.
  */
+import { TextCache } from '../textCache';
 import { reference } from '../data/reference';
 
 // ---- fields ----
@@ -268,7 +269,8 @@ export interface ArnFormat {
   resourcePrefix: string;
 }
 
-const formatIndex = new Map<string, ArnFormat[]>();
+/** By field; any text a document puts there is asked for, so bounded (the real fields are a few hundred). */
+const formatIndex = new TextCache<ArnFormat[]>(2000);
 
 function need(text: string): FieldNeed {
   if (text === '') return 'none';
@@ -282,35 +284,36 @@ function need(text: string): FieldNeed {
  * `bucket` row): a document names a few services, and building all ~450 tables cost the CLI ~80 ms.
  */
 export function arnFormatsFor(field: string): ArnFormat[] | undefined {
-  let formats = formatIndex.get(field);
-  if (formats === undefined) {
-    const ref = reference();
-    const seen = new Set<string>();
-    formats = [];
-    for (const service of ref.servicesWithArnField(field)) {
-      for (const rt of ref.resourceTypes(service)) {
-        if (seen.has(rt.arn)) continue;
-        const parsed = parseArn(rt.arn);
-        if (parsed.fields.length < 6) continue;
-        const [, , svc, region, account, resource] = parsed.fields.map((f) => f.text);
-        if ((svc.includes('${') ? '*' : svc.toLowerCase()) !== field) continue;
-        seen.add(rt.arn);
-        formats.push({
-          arn: rt.arn,
-          resourceType: rt.name,
-          tableService: service,
-          region: need(region),
-          account: need(account),
-          ...(account !== '' && !account.includes('${') && account !== '*' ? { literalAccount: account } : {}),
-          serviceGlob: templateGlob(svc),
-          resourceGlob: templateGlob(resource),
-          resourcePrefix: literalPrefix(templateGlob(resource)),
-        });
-      }
-    }
-    formatIndex.set(field, formats);
-  }
+  const formats = formatIndex.get(field, buildFormats);
   return formats.length > 0 ? formats : undefined;
+}
+
+function buildFormats(field: string): ArnFormat[] {
+  const ref = reference();
+  const seen = new Set<string>();
+  const formats: ArnFormat[] = [];
+  for (const service of ref.servicesWithArnField(field)) {
+    for (const rt of ref.resourceTypes(service)) {
+      if (seen.has(rt.arn)) continue;
+      const parsed = parseArn(rt.arn);
+      if (parsed.fields.length < 6) continue;
+      const [, , svc, region, account, resource] = parsed.fields.map((f) => f.text);
+      if ((svc.includes('${') ? '*' : svc.toLowerCase()) !== field) continue;
+      seen.add(rt.arn);
+      formats.push({
+        arn: rt.arn,
+        resourceType: rt.name,
+        tableService: service,
+        region: need(region),
+        account: need(account),
+        ...(account !== '' && !account.includes('${') && account !== '*' ? { literalAccount: account } : {}),
+        serviceGlob: templateGlob(svc),
+        resourceGlob: templateGlob(resource),
+        resourcePrefix: literalPrefix(templateGlob(resource)),
+      });
+    }
+  }
+  return formats;
 }
 
 /** The formats of the ARN's service whose resource part can match the ARN's resource part. */

@@ -3,6 +3,7 @@
  * cross-service key, a service key from the reference data, or something the data cannot judge),
  * its value type and whether it is multivalued. Lookups are cached per lower-cased key.
  */
+import { TextCache } from '../textCache';
 import { GLOBAL_CONDITION_KEYS, lookupGlobalConditionKey } from '../data/globalConditionKeys';
 import { parseOperator } from '../data/operators';
 import { reference } from '../data/reference';
@@ -56,7 +57,7 @@ function literalTagKey(key: string): string | undefined {
 }
 
 const TYPES = new Set<string>(['String', 'ARN', 'Bool', 'Numeric', 'Date', 'IPAddress']);
-const cache = new Map<string, KeyStatus>();
+const byLowerCase = new TextCache<KeyStatus>(5000);
 
 function asType(type: string): KeyValueType | undefined {
   const scalar = type.replace(/^ArrayOf/, '');
@@ -88,23 +89,15 @@ function classify(key: string): KeyStatus {
 }
 
 /** The same statuses by the key as written: most keys recur in one spelling, which then needs no lower-casing. */
-const byWritten = new Map<string, KeyStatus>();
+const byWritten = new TextCache<KeyStatus>(5000);
 
 /** Case-insensitive, as IAM compares condition keys. The status objects are shared: read them, never change them. */
 export function classifyKey(key: string): KeyStatus {
-  let result = byWritten.get(key);
-  if (!result) {
-    const lower = key.toLowerCase();
-    result = cache.get(lower);
-    if (!result) {
-      result = classify(key);
-      if (cache.size > 5000) cache.clear();
-      cache.set(lower, result);
-    }
-    if (byWritten.size > 5000) byWritten.clear();
-    byWritten.set(key, result);
-  }
-  return result;
+  return byWritten.get(key, classifyWritten);
+}
+
+function classifyWritten(key: string): KeyStatus {
+  return byLowerCase.get(key.toLowerCase(), () => classify(key));
 }
 
 export function keyFacts(key: string): KeyFacts | undefined {

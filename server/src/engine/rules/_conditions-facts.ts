@@ -5,6 +5,7 @@
  * with these facts each of them decides a block with a few field reads, and does real work only where
  * a finding is possible.
  */
+import { TextCache } from '../textCache';
 import { parseOperator, type ParsedOperator } from '../data/operators';
 import { hasWildcard } from '../match';
 import type { ConditionBlock, ConditionEntry, Statement, ValueItem } from '../parse/model';
@@ -90,23 +91,22 @@ const recentNames: string[] = [];
 const recentParsed: OperatorNames[] = [];
 const RECENT_LIMIT = 32;
 let nextRecent = 0;
-const parsedOperators = new Map<string, OperatorNames>();
-const OPERATOR_CACHE_LIMIT = 1000;
+const parsedOperators = new TextCache<OperatorNames & { name: string }>(1000);
 
 function operatorNames(name: string): OperatorNames {
   for (let i = 0; i < recentNames.length; i++) if (recentNames[i] === name) return recentParsed[i];
-  let parsed = parsedOperators.get(name);
-  if (parsed === undefined) {
-    if (parsedOperators.size >= OPERATOR_CACHE_LIMIT) parsedOperators.clear();
-    const op = parseOperator(name);
-    parsed = { op, match: op && (op.family === 'String' || op.family === 'Arn') ? parseMatchOperator(name) : undefined };
-    parsedOperators.set(name, parsed);
-  }
-  // Round robin: the list follows the names in use (in an editor, half-typed names come and go).
-  recentNames[nextRecent] = name;
+  const parsed = parsedOperators.get(name, parseOperatorNames);
+  // Round robin: the list follows the names in use (in an editor, half-typed names come and go). It holds
+  // the cache's copy of the name, not the one cut from the document, which would keep the document alive.
+  recentNames[nextRecent] = parsed.name;
   recentParsed[nextRecent] = parsed;
   nextRecent = (nextRecent + 1) % RECENT_LIMIT;
   return parsed;
+}
+
+function parseOperatorNames(name: string): OperatorNames & { name: string } {
+  const op = parseOperator(name);
+  return { name, op, match: op && (op.family === 'String' || op.family === 'Arn') ? parseMatchOperator(name) : undefined };
 }
 
 /**

@@ -15,6 +15,7 @@
  * So `sagemaker:Create*` with `ForAnyValue:StringEquals aws:TagKeys` does not grant
  * `sagemaker:CreatePresignedDomainUrl`: that request has no tags.
  */
+import { TextCache } from '../textCache';
 import { lookupGlobalConditionKey } from '../data/globalConditionKeys';
 import { parseOperator } from '../data/operators';
 import { reference, type ActionInfo } from '../data/reference';
@@ -165,17 +166,11 @@ function markWildcards(glob: string): string {
 export function resourceApplies(resource: string | undefined, action: ActionInfo): boolean {
   if (resource === undefined || resource === '*') return true;
   let byResource = appliesCache.get(action);
-  if (!byResource) appliesCache.set(action, (byResource = new Map()));
-  let applies = byResource.get(resource);
-  if (applies === undefined) {
-    applies = computeResourceApplies(resource, action);
-    if (byResource.size > 1000) byResource.clear();
-    byResource.set(resource, applies);
-  }
-  return applies;
+  if (!byResource) appliesCache.set(action, (byResource = new TextCache(1000)));
+  return byResource.get(resource, computeResourceApplies, action);
 }
 /** Per action, per Resource text: resources repeat across the statements and rules of a document. */
-const appliesCache = new WeakMap<ActionInfo, Map<string, boolean>>();
+const appliesCache = new WeakMap<ActionInfo, TextCache<boolean>>();
 
 function computeResourceApplies(resource: string, action: ActionInfo): boolean {
   const templates = actionTemplates(action);
@@ -269,17 +264,14 @@ function namesNoService(pattern: string): boolean {
 /** An action pattern of the SageMaker service itself (not `*`, not `*:*`) that covers every SageMaker action. */
 export function coversAllSageMaker(pattern: string): boolean {
   if (namesNoService(pattern) || !hasWildcard(pattern) || !patternMayCoverService(pattern, 'sagemaker')) return false;
-  let covers = coversAllSageMakerCache.get(pattern);
-  if (covers === undefined) {
-    const ref = reference();
-    const all = ref.actions('sagemaker');
-    covers = all.length > 0 && all.every((a) => actionPatternCovers(pattern, fullName(a)));
-    if (coversAllSageMakerCache.size > 10_000) coversAllSageMakerCache.clear();
-    coversAllSageMakerCache.set(pattern, covers);
-  }
-  return covers;
+  return coversAllSageMakerCache.get(pattern, computeCoversAllSageMaker);
 }
-const coversAllSageMakerCache = new Map<string, boolean>();
+const coversAllSageMakerCache = new TextCache<boolean>(10_000);
+
+function computeCoversAllSageMaker(pattern: string): boolean {
+  const all = reference().actions('sagemaker');
+  return all.length > 0 && all.every((a) => actionPatternCovers(pattern, fullName(a)));
+}
 
 /**
  * `sagemaker:*` allowed on every resource (`*`, `arn:aws:sagemaker:*:*:*`, or a NotResource list) without a
@@ -608,25 +600,23 @@ export function protectedTemplates(statements: readonly Statement[]): Set<string
 
 /** The ARN patterns of every resource type of the SageMaker actions an action pattern covers (cached per pattern). */
 function sageMakerTemplateGlobs(pattern: string): readonly string[] {
-  let globs = sageMakerGlobsCache.get(pattern);
-  if (!globs) {
-    const found = new Set<string>();
-    if (patternMayCoverService(pattern, 'sagemaker')) {
-      for (const a of reference().matchActions(pattern)) {
-        if (a.service !== 'sagemaker') continue;
-        for (const t of a.resourceTypes) {
-          const arn = reference().resourceType(a.service, t.name)?.arn;
-          if (arn) found.add(templateGlob(arn));
-        }
+  return sageMakerGlobsCache.get(pattern, computeSageMakerTemplateGlobs);
+}
+const sageMakerGlobsCache = new TextCache<readonly string[]>(5000);
+
+function computeSageMakerTemplateGlobs(pattern: string): readonly string[] {
+  const found = new Set<string>();
+  if (patternMayCoverService(pattern, 'sagemaker')) {
+    for (const a of reference().matchActions(pattern)) {
+      if (a.service !== 'sagemaker') continue;
+      for (const t of a.resourceTypes) {
+        const arn = reference().resourceType(a.service, t.name)?.arn;
+        if (arn) found.add(templateGlob(arn));
       }
     }
-    globs = [...found];
-    if (sageMakerGlobsCache.size > 5000) sageMakerGlobsCache.clear();
-    sageMakerGlobsCache.set(pattern, globs);
   }
-  return globs;
+  return [...found];
 }
-const sageMakerGlobsCache = new Map<string, readonly string[]>();
 
 /** Can the statement's Resource name one of the resources matched by the ARN patterns? NotResource: assume so. */
 export function resourcesReachAny(s: Statement, templates: ReadonlySet<string>): boolean {

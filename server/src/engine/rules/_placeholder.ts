@@ -4,6 +4,7 @@
  * Every heuristic is listed in docs/rules/unreplaced-placeholder.md; each aims at text no real
  * account, Region, bucket or key would have.
  */
+import { TextCache } from '../textCache';
 import { reference } from '../data/reference';
 import { fieldOf, fieldStart, fieldText, isEmptyField, isLiteralField, parseArn, REGION_PATTERN, scanArn, type ArnLayout } from './_arn';
 
@@ -65,17 +66,12 @@ const GENERIC_TRIGGER = /[<{]|\d{12}|EXAMPLE|amzn-s3-demo-|1234abcd-|your|acc(?:
 export function placeholdersIn(text: string, options: PlaceholderOptions = {}): readonly Placeholder[] {
   if (!mayHavePlaceholders(text)) return NONE;
   // Two rules ask about every value, and values repeat across statements and documents.
-  const cache = options.sub ? subCache : plainCache;
-  let found = cache.get(text);
-  if (!found) {
-    found = Object.freeze(scanPlaceholders(text, options));
-    if (cache.size > 10_000) cache.clear();
-    cache.set(text, found);
-  }
-  return found;
+  return options.sub ? subCache.get(text, scanSub) : plainCache.get(text, scanPlain);
 }
-const plainCache = new Map<string, readonly Placeholder[]>();
-const subCache = new Map<string, readonly Placeholder[]>();
+const plainCache = new TextCache<readonly Placeholder[]>(10_000);
+const subCache = new TextCache<readonly Placeholder[]>(10_000);
+const scanPlain = (text: string) => Object.freeze(scanPlaceholders(text, {}));
+const scanSub = (text: string) => Object.freeze(scanPlaceholders(text, { sub: true }));
 const NONE: readonly Placeholder[] = Object.freeze([]);
 
 /**

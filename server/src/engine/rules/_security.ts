@@ -3,6 +3,7 @@
  * data-exfiltration, kms-key-wildcard): which statements grant to the policy's own principal, what
  * "on *" means, and whether an unconditional Deny already takes an action away.
  */
+import { TextCache } from '../textCache';
 import { reference } from '../data/reference';
 import { actionPatternCovers } from '../match';
 import { allStatements, type PolicyDocument, type Statement, type ValueItem } from '../parse/model';
@@ -44,15 +45,9 @@ export function identityGrantsOf(s: Statement, actions: readonly string[]): stri
  */
 export function isEverything(resource: string): boolean {
   if (resource === '*') return true;
-  let everything = everythingCache.get(resource);
-  if (everything === undefined) {
-    everything = computeIsEverything(resource);
-    if (everythingCache.size > 10_000) everythingCache.clear();
-    everythingCache.set(resource, everything);
-  }
-  return everything;
+  return everythingCache.get(resource, computeIsEverything);
 }
-const everythingCache = new Map<string, boolean>();
+const everythingCache = new TextCache<boolean>(10_000);
 
 function computeIsEverything(resource: string): boolean {
   const parts = resource.split(':');

@@ -1,3 +1,4 @@
+import { ownCopy, TextCache } from '../textCache';
 import { conditionKeyPattern, reference, type ActionInfo } from '../data/reference';
 import type { Statement } from '../parse/model';
 import type { Rule } from '../rule';
@@ -26,7 +27,8 @@ function supportOf(status: KeyStatus, writtenKey: string, documentedKey: string)
   if (!support) {
     if (keySupport.size >= CACHE_LIMIT) keySupport.clear();
     // The lookups are case-insensitive (lower-cased sets, `i` patterns), so lower-cased forms answer the same.
-    support = { forms: spellings(writtenKey, documentedKey).map((k) => k.toLowerCase()), byExpansion: new Map() };
+    // Copies: lower-casing a lower-case key cut from a document returns that very string.
+    support = { forms: spellings(writtenKey, documentedKey).map((k) => ownCopy(k.toLowerCase())), byExpansion: new Map() };
     keySupport.set(status, support);
   }
   return support;
@@ -120,15 +122,11 @@ function listedAnywhere(lowerKey: string): boolean {
 }
 
 /** matchActions by the pattern as written: the same texts recur in every policy, and this needs no lower-casing. */
-const expansionsByText = new Map<string, readonly ActionInfo[]>();
+const expansionsByText = new TextCache<readonly ActionInfo[]>(CACHE_LIMIT);
 function expansionOf(pattern: string): readonly ActionInfo[] {
-  let expanded = expansionsByText.get(pattern);
-  if (!expanded) {
-    if (expansionsByText.size >= CACHE_LIMIT) expansionsByText.clear();
-    expansionsByText.set(pattern, (expanded = reference().matchActions(pattern)));
-  }
-  return expanded;
+  return expansionsByText.get(pattern, expand);
 }
+const expand = (pattern: string) => reference().matchActions(pattern);
 
 /**
  * What each action pattern of the statement expands to, or null when the actions are not known here: an

@@ -5,6 +5,7 @@ import type { Rule } from '../rule';
 import type { Fix } from '../types';
 import { parseAction, plainItems, textMemo } from './_action';
 import { memo } from './_util';
+import { TextCache } from '../textCache';
 import { candidateFormats, fieldOf, globsIntersect, literalPrefix, parseArn, policyGlob, templateGlob, type ArnFormat, type ParsedArn } from './_arn';
 
 interface Target {
@@ -158,15 +159,9 @@ function entryFits(judged: JudgedArn, entry: TextTargets): boolean {
 
 /** Resource ARNs recur across statements and policies: each text is read once (null: not judged). */
 function judgedArn(text: string): JudgedArn | null {
-  let judged = arnsByText.get(text);
-  if (judged === undefined) {
-    judged = readArn(text);
-    if (arnsByText.size > 20_000) arnsByText.clear();
-    arnsByText.set(text, judged);
-  }
-  return judged;
+  return arnsByText.get(text, readArn);
 }
-const arnsByText = new Map<string, JudgedArn | null>();
+const arnsByText = new TextCache<JudgedArn | null>(20_000);
 
 function readArn(text: string): JudgedArn | null {
   const arn = parseArn(text);

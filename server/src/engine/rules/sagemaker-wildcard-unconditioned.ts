@@ -1,3 +1,4 @@
+import { TextCache } from '../textCache';
 import { reference } from '../data/reference';
 import { hasWildcard } from '../match';
 import type { Rule } from '../rule';
@@ -13,16 +14,10 @@ const VERBS = ['Create', 'Delete', 'Update', 'Start', 'Stop'] as const;
  */
 function coveredVerbs(pattern: string): readonly string[] {
   if (!hasWildcard(pattern)) return NO_VERBS;
-  let verbs = verbsCache.get(pattern);
-  if (verbs === undefined) {
-    verbs = computeCoveredVerbs(pattern);
-    if (verbsCache.size > 5000) verbsCache.clear();
-    verbsCache.set(pattern, verbs);
-  }
-  return verbs;
+  return verbsCache.get(pattern, computeCoveredVerbs);
 }
 /** Per pattern (the reference data does not change): the same wildcards recur in many policies. */
-const verbsCache = new Map<string, readonly string[]>();
+const verbsCache = new TextCache<readonly string[]>(5000);
 const NO_VERBS: readonly string[] = Object.freeze([]);
 
 function computeCoveredVerbs(pattern: string): readonly string[] {

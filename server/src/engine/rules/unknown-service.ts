@@ -1,3 +1,4 @@
+import { TextCache } from '../textCache';
 import { reference } from '../data/reference';
 import { RETIRED_SERVICES } from '../data/retiredServices';
 import { removeNode } from '../edits';
@@ -8,18 +9,14 @@ import { replaceIn, spanIn } from './_span';
 import { didYouMean } from './_util';
 
 /** Suggestions by lower-cased prefix: the same unknown prefix tends to repeat (deepracer:Get*, deepracer:List*, ...). */
-const suggestionCache = new Map<string, string[]>();
+const suggestionCache = new TextCache<string[]>(1000);
 
 function suggest(prefix: string): string[] {
-  const key = prefix.toLowerCase();
-  let result = suggestionCache.get(key);
-  if (!result) {
-    result = didYouMean(prefix, reference().services(), 3);
-    if (suggestionCache.size > 1000) suggestionCache.clear();
-    suggestionCache.set(key, result);
-  }
-  return result;
+  return suggestionCache.get(prefix.toLowerCase(), suggestFor, prefix);
 }
+
+/** didYouMean compares case-insensitively: the suggestions for one spelling serve them all. */
+const suggestFor = (_lower: string, prefix: string) => didYouMean(prefix, reference().services(), 3);
 
 export const rule: Rule = {
   id: 'unknown-service',

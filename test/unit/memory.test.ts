@@ -1,0 +1,50 @@
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { lint } from '../../server/src/engine/lint';
+
+// The engine keeps bounded caches keyed by texts from documents (action names, ARNs, condition keys). V8
+// slices strings without copying them, so a key taken straight from a document would keep that whole
+// document alive: in the editor, a new copy of the text on every keystroke.
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+
+/** A policy of about 1 MB (a long Sid) whose texts are new to the caches (`n` makes them unique). */
+function bigPolicy(n: number): string {
+  const statement = {
+    Sid: `Padding${'x'.repeat(1_000_000)}`,
+    Effect: 'Allow',
+    Action: [`sagemaker:DescribeTrainingJobNumber${n}`, `s3:GetObjectVersionNumber${n}*`, `sagemakerx${n}:List*`],
+    Resource: [`arn:aws:s3:::bucket-number-${n}/*`, `arn:aws:sagemaker:us-east-1:111122223333:training-job/job-${n}`],
+    Condition: { StringEquals: { [`aws:ResourceTag/team-number-${n}`]: `value-${n}`, [`sagemaker:VolumeKmsKeyNumber${n}`]: 'k' } },
+  };
+  const open = {
+    Effect: 'Allow',
+    Action: [`sagemaker:Create*Number${n}`, `iam:PassRoleNumber${n}`, `kms:*`, `sagemaker:CreatePresignedDomainUrl`],
+    Resource: [`arn:aws:iam::111122223333:role/number-${n}/*`, `arn:aws:kms:*:*:key/number-${n}*`, `*`],
+  };
+  const deny = { Effect: 'Deny', NotAction: [`s3:GetNumber${n}*`], Resource: `arn:aws:s3:::deny-number-${n}`, Principal: { AWS: `arn:aws:iam::111122223333:role/principal-${n}` } };
+  // Lower-case texts: lower-casing one returns the very same string, which must not become a key either.
+  const lower = {
+    Effect: 'Allow',
+    Action: [`sagemaker:describetrainingjobnumber${n}`, `ec2:describe*number${n}`, `unknownservicenumber${n}:get*`],
+    NotResource: [`arn:aws:s3:::lower-case-bucket-number-${n}/*`],
+    Condition: { [`StringEqualsIfExistsNumber${n}`]: { [`sagemaker:resourcetag/owner-number-${n}`]: 'x' }, Bool: { [`aws:securetransportnumber${n}`]: 'true' } },
+  };
+  return JSON.stringify({ Version: '2012-10-17', Statement: [statement, open, deny, lower] });
+}
+
+describe('memory', () => {
+  it('linting many large documents does not keep them alive through the caches', () => {
+    lint(bigPolicy(-1)); // the reference data and the modules' own tables
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    for (let n = 0; n < 60; n++) lint(bigPolicy(n));
+    gc();
+    const grownMB = (process.memoryUsage().heapUsed - before) / 1e6;
+    // 60 documents of 2 MB each (UTF-16) would be 120 MB; the caches' own entries are a few kilobytes.
+    assert.ok(grownMB < 20, `the heap grew by ${grownMB.toFixed(1)} MB after linting 60 documents of 1 MB`);
+  });
+});
