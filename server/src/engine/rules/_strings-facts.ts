@@ -11,8 +11,12 @@ import { statementIndexAt, type Statement } from '../parse/model';
  */
 export function statementsMatching(text: string, statements: readonly Statement[], pattern: RegExp): Uint8Array {
   const marked = new Uint8Array(statements.length);
-  pattern.lastIndex = 0;
-  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+  if (statements.length === 0) return marked;
+  // Only the statements' own span: after an edit a rule may be shown one statement of a 2 MB document.
+  const last = statements[statements.length - 1].node;
+  const end = last.offset + last.length;
+  pattern.lastIndex = statements[0].node.offset;
+  for (let m = pattern.exec(text); m && m.index < end; m = pattern.exec(text)) {
     const index = statementIndexAt(statements, m.index);
     if (index < 0) continue;
     marked[index] = 1;
