@@ -117,6 +117,29 @@ export function keyIs(written: string, lowerKey: string): boolean {
   return written.length === lowerKey.length && written.toLowerCase() === lowerKey;
 }
 
+/**
+ * Calls `visit` for every literal string value (see isLiteralString) that a String-family operator gives the
+ * key `lowerKey` in the statements. A callback rather than a generator: rules call it for every statement of
+ * every policy, and nearly all of them have no such key.
+ */
+export function forEachStringValue(
+  statements: readonly Statement[],
+  lowerKey: string,
+  visit: (statement: Statement, op: ParsedOperator, ignoreCase: boolean, value: ValueItem & { text: string }) => void,
+): void {
+  for (const statement of statements) {
+    if (statement.conditions.length === 0) continue;
+    for (const { op, entries } of conditionFacts(statement).blocks) {
+      if (!op || op.family !== 'String') continue;
+      for (const { entry } of entries) {
+        if (!keyIs(entry.key, lowerKey)) continue;
+        const ignoreCase = op.base.name.includes('IgnoreCase');
+        for (const v of entry.values) if (isLiteralString(v)) visit(statement, op, ignoreCase, v);
+      }
+    }
+  }
+}
+
 /** A value whose text is known here: a plain string, not blank, without a policy variable. */
 export function isLiteralString(value: ValueItem): value is ValueItem & { text: string } {
   return value.node.type === 'string' && value.text !== undefined && value.text.trim() !== '' && !value.text.includes('${');

@@ -1,6 +1,6 @@
 import { replaceString } from '../edits';
 import type { Rule } from '../rule';
-import { conditionFacts, isLiteralString, keyIs } from './_conditions-facts';
+import { forEachStringValue } from './_conditions-facts';
 
 const KEY = 'sagemaker:instancetypes';
 /** Values SageMaker itself uses that are not `ml.` types: Studio's JupyterServer/KernelGateway "system" instance. */
@@ -37,27 +37,17 @@ export const rule: Rule = {
   summary: 'A `sagemaker:InstanceTypes` value that cannot match a SageMaker instance type (no `ml.` prefix, e.g. `m5.*`).',
   scope: 'statement',
   check({ doc, report }) {
-    for (const statement of doc.statements) {
-      if (statement.conditions.length === 0) continue;
-      for (const { op, entries } of conditionFacts(statement).blocks) {
-        if (!op || op.family !== 'String') continue;
-        for (const { entry } of entries) {
-          if (!keyIs(entry.key, KEY)) continue;
-          const ignoreCase = op.base.name.includes('IgnoreCase');
-          for (const v of entry.values) {
-            if (!isLiteralString(v) || canMatchMlType(v.text, op.base.wildcards, ignoreCase)) continue;
-            const replacement = fixed(v.text);
-            const effect = op.base.negated ? 'this value excludes nothing' : statement.effect === 'Deny' ? 'the Deny never applies through this value' : 'this value allows nothing';
-            report({
-              node: v.node,
-              message:
-                `"${v.text}" cannot match any instance type: SageMaker instance types start with "ml." (ml.m5.xlarge, ml.g5.2xlarge), so ${effect}.` +
-                (replacement ? ` Write "${replacement}".` : ''),
-              fixes: replacement ? [{ title: `Change to "${replacement}"`, edits: [replaceString(v.node, replacement)], preferred: true }] : [],
-            });
-          }
-        }
-      }
-    }
+    forEachStringValue(doc.statements, KEY, (statement, op, ignoreCase, v) => {
+      if (canMatchMlType(v.text, op.base.wildcards, ignoreCase)) return;
+      const replacement = fixed(v.text);
+      const effect = op.base.negated ? 'this value excludes nothing' : statement.effect === 'Deny' ? 'the Deny never applies through this value' : 'this value allows nothing';
+      report({
+        node: v.node,
+        message:
+          `"${v.text}" cannot match any instance type: SageMaker instance types start with "ml." (ml.m5.xlarge, ml.g5.2xlarge), so ${effect}.` +
+          (replacement ? ` Write "${replacement}".` : ''),
+        fixes: replacement ? [{ title: `Change to "${replacement}"`, edits: [replaceString(v.node, replacement)], preferred: true }] : [],
+      });
+    });
   },
 };

@@ -3,7 +3,7 @@ import { isServicePrincipal } from '../data/principals';
 import { reference } from '../data/reference';
 import { hasWildcard } from '../match';
 import type { Rule } from '../rule';
-import { conditionFacts, isLiteralString, keyIs } from './_conditions-facts';
+import { forEachStringValue } from './_conditions-facts';
 
 const KEY = 'iam:passedtoservice';
 
@@ -32,29 +32,18 @@ export const rule: Rule = {
   summary: 'An `iam:PassedToService` value that is not a service principal (`sagemaker`, `sagemaker.amazon.com`).',
   scope: 'statement',
   check({ doc, report }) {
-    for (const statement of doc.statements) {
-      if (statement.conditions.length === 0) continue;
-      for (const { op, entries } of conditionFacts(statement).blocks) {
-        if (!op || op.family !== 'String') continue;
-        for (const { entry } of entries) {
-          if (!keyIs(entry.key, KEY)) continue;
-          const ignoreCase = op.base.name.includes('IgnoreCase');
-          for (const v of entry.values) {
-            // A pattern (sagemaker.*) may match real names; wildcard-without-like covers patterns under StringEquals.
-            if (!isLiteralString(v) || hasWildcard(v.text)) continue;
-            if (isValid(ignoreCase ? v.text.toLowerCase() : v.text)) continue;
-            const fix = suggestion(v.text);
-            report({
-              node: v.node,
-              message:
-                `"${v.text}" is not a service principal: iam:PassedToService carries names such as "sagemaker.amazonaws.com", so this value ` +
-                `never matches${statement.effect === 'Allow' && !op.base.negated ? ' and the role cannot be passed' : ''}.` +
-                (fix ? ` Write "${fix}".` : ''),
-              fixes: fix ? [{ title: `Change to "${fix}"`, edits: [replaceString(v.node, fix)], preferred: true }] : [],
-            });
-          }
-        }
-      }
-    }
+    forEachStringValue(doc.statements, KEY, (statement, op, ignoreCase, v) => {
+      // A pattern (sagemaker.*) may match real names; wildcard-without-like covers patterns under StringEquals.
+      if (hasWildcard(v.text) || isValid(ignoreCase ? v.text.toLowerCase() : v.text)) return;
+      const fix = suggestion(v.text);
+      report({
+        node: v.node,
+        message:
+          `"${v.text}" is not a service principal: iam:PassedToService carries names such as "sagemaker.amazonaws.com", so this value ` +
+          `never matches${statement.effect === 'Allow' && !op.base.negated ? ' and the role cannot be passed' : ''}.` +
+          (fix ? ` Write "${fix}".` : ''),
+        fixes: fix ? [{ title: `Change to "${fix}"`, edits: [replaceString(v.node, fix)], preferred: true }] : [],
+      });
+    });
   },
 };
