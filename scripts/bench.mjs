@@ -104,6 +104,9 @@ async function buildEngine(dir) {
     "export { hover } from './server/src/engine/hover';",
     "export { complete } from './server/src/engine/completion';",
     "export { expandSnippetBody } from './server/src/engine/snippetText';",
+    "export { parsePolicy } from './server/src/engine/parse/parse';",
+    "export { RuleRunner } from './server/src/engine/lint';",
+    "export { ALL_RULES } from './server/src/engine/rules';",
   ].join('\n');
   await esbuild.build({
     stdin: { contents: entry, resolveDir: ROOT, loader: 'ts', sourcefile: 'bench-engine.ts' },
@@ -149,6 +152,29 @@ function corpusBench(engine, policies) {
     return { name: policies[i].name, ms: now() - t0, chars: t.length };
   });
   perDoc.sort((a, b) => b.ms - a.ms);
+  // Where the lint time goes: each rule timed on every document, run in registry order as a lint runs them
+  // (so a rule that is first to ask for a shared per-statement fact pays for it), best of 3 passes.
+  const ruleMs = new Map(engine.ALL_RULES.map((r) => [r.id, Infinity]));
+  let parseOnlyMs = Infinity;
+  for (let pass = 0; pass < 3; pass++) {
+    const times = new Map(engine.ALL_RULES.map((r) => [r.id, 0]));
+    let parsing = 0;
+    for (const t of texts) {
+      let t0 = now();
+      const doc = engine.parsePolicy(t, {});
+      parsing += now() - t0;
+      if (doc.kind === null) continue;
+      const runner = new engine.RuleRunner(doc, {}, {});
+      for (const rule of engine.ALL_RULES) {
+        t0 = now();
+        runner.run(rule, rule.defaultSeverity, []);
+        times.set(rule.id, times.get(rule.id) + now() - t0);
+      }
+    }
+    parseOnlyMs = Math.min(parseOnlyMs, parsing);
+    for (const [id, t] of times) ruleMs.set(id, Math.min(ruleMs.get(id), t));
+  }
+  const rules = [...ruleMs].map(([id, ms]) => ({ id, ms })).sort((a, b) => b.ms - a.ms);
   const lintMs = median(lintTimes), parseMs = median(parseTimes);
   return {
     documents: texts.length,
@@ -162,6 +188,9 @@ function corpusBench(engine, policies) {
     mbPerSecond: bytes / 1e6 / (lintMs / 1000),
     ratioToJsonParse: lintMs / parseMs,
     slowest: perDoc.slice(0, 5),
+    parseOnlyMs,
+    rulesMs: rules.reduce((n, r) => n + r.ms, 0),
+    slowestRules: rules.slice(0, 8),
     ruleErrors: [...new Set(ruleErrors)],
   };
 }
@@ -476,6 +505,8 @@ async function main() {
       ['  JSON.parse of the same texts', ms(corpus.parseMs)],
       ['  lint / JSON.parse', `${f1(corpus.ratioToJsonParse)}x`],
       ['  slowest documents', corpus.slowest.map((d) => `${d.name} ${ms(d.ms)} (${d.chars} chars)`).join('; ')],
+      ['  parsing alone (best of 3 passes, each document timed)', ms(corpus.parseOnlyMs)],
+      ['  the rules, each timed on every document (best of 3; the first rule to ask for a shared fact pays for it)', `${ms(corpus.rulesMs)}; slowest: ${corpus.slowestRules.map((r) => `${r.id} ${ms(r.ms)}`).join(', ')}`],
       ['Per-document lint latency', ''],
       [`  seed policies (${perDocument.seeds.documents} expanded snippets)`, fmtStats(perDocument.seeds)],
       [`  AmazonSageMakerFullAccess (${perDocument.fullAccess.chars} chars)`, fmtStats(perDocument.fullAccess)],
