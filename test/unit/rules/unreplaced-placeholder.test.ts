@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { assertClean, assertFires, findingsOf, policy, spanOf } from '../helpers';
+import { assertClean, findingsOf, policy, spanOf } from '../helpers';
 
 const ID = 'unreplaced-placeholder';
 const on = (Resource: unknown, extra: object = {}) => policy({ Effect: 'Allow', Action: 's3:GetObject', Resource, ...extra });

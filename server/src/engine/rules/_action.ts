@@ -2,7 +2,7 @@
  * Action helpers shared by the section 2 rules: one place decides what a well-formed `service:Action`
  * is, so malformed-action reports what the other rules skip.
  */
-import type { PolicyDocument, Statement, ValueItem } from '../parse/model';
+import type { Statement, ValueItem } from '../parse/model';
 import { reference } from '../data/reference';
 import { TextCache } from '../textCache';
 import { didYouMean, editDistance, memo } from './_util';

@@ -24,7 +24,6 @@ export const rule: Rule = {
   summary: 'The service prefix of an action does not exist in the AWS Service Authorization Reference.',
   scope: 'statement',
   check({ doc, report }) {
-    const ref = reference();
     for (const s of doc.statements) {
       for (const { element, item, text, action, entries } of entriesWith(s, UNKNOWN_SERVICE)) {
         const retired = RETIRED_SERVICES.get(action.service.toLowerCase());
