@@ -126,21 +126,21 @@ function concretize(candidate: string, written: string): string | undefined {
   return suffix ? stem + suffix : undefined;
 }
 
-const candidateCache = new Map<string, string[]>();
+/** By the prefix a document wrote (any text): bounded. */
+const candidateCache = new TextCache<string[]>(1000);
 
 /** The documented keys that share the written key's prefix (`aws`, `sagemaker`, ...), real case. */
 function keysWithPrefix(prefix: string): string[] {
-  let keys = candidateCache.get(prefix);
-  if (!keys) {
-    const set = new Set<string>();
-    for (const k of GLOBAL_CONDITION_KEYS) if (k.key.toLowerCase().startsWith(`${prefix}:`)) set.add(k.key);
-    if (prefix !== 'aws') {
-      for (const k of reference().serviceConditionKeys(prefix)) if (k.key.toLowerCase().startsWith(`${prefix}:`)) set.add(k.key);
-    }
-    keys = [...set];
-    candidateCache.set(prefix, keys);
+  return candidateCache.get(prefix, findKeysWithPrefix);
+}
+
+function findKeysWithPrefix(prefix: string): string[] {
+  const set = new Set<string>();
+  for (const k of GLOBAL_CONDITION_KEYS) if (k.key.toLowerCase().startsWith(`${prefix}:`)) set.add(k.key);
+  if (prefix !== 'aws') {
+    for (const k of reference().serviceConditionKeys(prefix)) if (k.key.toLowerCase().startsWith(`${prefix}:`)) set.add(k.key);
   }
-  return keys;
+  return [...set];
 }
 
 /** Up to three documented keys closest to a key the data does not know, ranked by edit distance. */
