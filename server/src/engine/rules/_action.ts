@@ -5,7 +5,7 @@
 import type { Statement, ValueItem } from '../parse/model';
 import { reference } from '../data/reference';
 import { TextCache } from '../textCache';
-import { didYouMean, editDistance, memo } from './_util';
+import { didYouMean, editDistance, memo, slotMemos } from './_util';
 
 export interface ParsedAction {
   /** The service prefix as written. */
@@ -78,15 +78,7 @@ export interface TextFacts {
  * Like `memo` for statements, for what a rule derives from an action text alone (the actions it matches,
  * their resource types): worked out once per distinct text, kept with its facts.
  */
-export function textMemo<T>(compute: (facts: TextFacts) => T): (facts: TextFacts) => T {
-  const slot = nextTextSlot++;
-  return (facts) => {
-    let value = facts.derived[slot] as T | undefined;
-    if (value === undefined) facts.derived[slot] = value = compute(facts);
-    return value;
-  };
-}
-let nextTextSlot = 0;
+export const textMemo = slotMemos<TextFacts>();
 
 /** The same action texts recur in every policy: each is judged once. */
 function textFacts(text: string): TextFacts {

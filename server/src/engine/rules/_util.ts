@@ -3,19 +3,27 @@ import { allStatements, type ConditionBlock, type ConditionEntry, type JsonNode,
 import { actionPatternCovers, globMatches } from '../match';
 
 /**
- * Derived per statement and shared by every rule (kept in the statement's `derived` slots, so it lives as
- * long as the statement): dozens of rules ask the same questions of each statement, and a read-only policy
- * lists thousands of actions. `compute` must not return undefined.
+ * Memos kept in the `derived` slots of one kind of object (each kind numbers its own slots): what a memo
+ * computes lives as long as the object, and a field is much cheaper to read than a WeakMap. `compute` must
+ * not return undefined.
  */
-export function memo<T>(compute: (s: Statement) => T): (s: Statement) => T {
-  const slot = nextSlot++;
-  return (s) => {
-    let value = s.derived[slot] as T | undefined;
-    if (value === undefined) s.derived[slot] = value = compute(s);
-    return value;
+export function slotMemos<O extends { readonly derived: unknown[] }>(): <T>(compute: (o: O) => T) => (o: O) => T {
+  let nextSlot = 0;
+  return <T>(compute: (o: O) => T) => {
+    const slot = nextSlot++;
+    return (o: O) => {
+      let value = o.derived[slot] as T | undefined;
+      if (value === undefined) o.derived[slot] = value = compute(o);
+      return value;
+    };
   };
 }
-let nextSlot = 0;
+
+/**
+ * Derived per statement and shared by every rule: dozens of rules ask the same questions of each statement,
+ * and a read-only policy lists thousands of actions.
+ */
+export const memo = slotMemos<Statement>();
 
 /** The action patterns of a statement's `Action` that are plain strings (intrinsics are unknown, skipped). */
 export const actionTexts: (statement: Statement) => readonly string[] = memo((statement) =>
