@@ -46,22 +46,20 @@ function parseActionText(text: string): Readonly<ParsedAction> | undefined {
 // up once per statement (`actionFacts`); the rules then test one number per statement and only walk the
 // entries of the statements where they can find something.
 
-/** `*` or `*:*`: every action (full-wildcard-action). */
-export const EVERY_ACTION = 1 << 0;
 /** Not `*` and not `service:Action` (malformed-action). */
-export const MALFORMED = 1 << 1;
+export const MALFORMED = 1 << 0;
 /** A `*` or `?` anywhere, `*` alone included. */
-export const WILDCARD = 1 << 2;
+export const WILDCARD = 1 << 1;
 /** A literal service prefix that the reference does not have (unknown-service). */
-export const UNKNOWN_SERVICE = 1 << 3;
+export const UNKNOWN_SERVICE = 1 << 2;
 /** A known service, a name without wildcards, and no such action (unknown-action). */
-export const UNKNOWN_ACTION = 1 << 4;
+export const UNKNOWN_ACTION = 1 << 3;
 /** A wildcard entry that matches no action, of a known or wildcard service (wildcard-matches-nothing). */
-export const MATCHES_NOTHING = 1 << 5;
+export const MATCHES_NOTHING = 1 << 4;
 /** `service:*` of a known service (service-wildcard). */
-export const WHOLE_SERVICE = 1 << 6;
+export const WHOLE_SERVICE = 1 << 5;
 /** The same text (ignoring case) as an earlier `*` or `service:Action` entry of the same list (redundant-action). */
-export const REPEATED = 1 << 7;
+export const REPEATED = 1 << 6;
 
 export interface TextFacts {
   readonly text: string;
@@ -91,7 +89,6 @@ const factsByText = new TextCache<TextFacts>(50_000);
 function computeTextFacts(text: string): TextFacts {
   const parsed = text.length > MAX_ACTION_LENGTH ? undefined : parseActionText(text);
   let flags = /[*?]/.test(text) ? WILDCARD : 0;
-  if (text === '*' || text === '*:*') flags |= EVERY_ACTION;
   if (text !== '*' && !parsed) flags |= MALFORMED;
   if (parsed) {
     const ref = reference();
@@ -135,26 +132,16 @@ function listFacts(values: readonly ValueItem[]): ActionListFacts {
     if (item.node.type !== 'string' || text === undefined || text.includes('${')) continue;
     const facts = textFacts(text);
     let own = facts.flags;
-    if (!(own & MALFORMED)) {
-      // Repeats only matter in lists of two or more: no set for the common single entry.
-      if (values.length > 1) {
-        seen ??= new Set();
-        if (seen.has(facts.lower)) own |= REPEATED;
-        else seen.add(facts.lower);
-      }
+    // Repeats only matter in lists of two or more: no set for the common single entry.
+    if (values.length > 1 && !(own & MALFORMED)) {
+      seen ??= new Set();
+      if (seen.has(facts.lower)) own |= REPEATED;
+      else seen.add(facts.lower);
     }
     items.push({ item, text, action: facts.parsed, flags: own, facts });
     flags |= own;
   }
   return { items, flags };
-}
-
-/** Both lists of a statement, with the element name for messages. */
-export function actionLists(statement: Statement): Array<{ element: 'Action' | 'NotAction'; items: ValueItem[] }> {
-  return [
-    { element: 'Action', items: statement.actions },
-    { element: 'NotAction', items: statement.notActions },
-  ];
 }
 
 /** The element names of the two action lists, for rules that walk both. */

@@ -3,7 +3,7 @@ import { removeNode, replaceNode, replaceString } from '../edits';
 import type { Statement, ValueItem } from '../parse/model';
 import type { Rule } from '../rule';
 import type { Fix } from '../types';
-import { parseAction, plainItems, textMemo } from './_action';
+import { plainItems, textMemo, type TextFacts } from './_action';
 import { memo } from './_util';
 import { TextCache } from '../textCache';
 import { candidateFormats, fieldOf, globsIntersect, literalPrefix, parseArn, policyGlob, templateGlob, type ArnFormat, type ParsedArn } from './_arn';
@@ -109,11 +109,10 @@ function groupByService(targets: readonly Target[]): Map<string, Target[]> {
 }
 
 /** The same texts recur in every policy (and `ec2:Describe*` matches hundreds of actions): each is worked out once. */
-const textTargets = textMemo((facts): TextTargets | null => computeTextTargets(facts.text));
+const textTargets = textMemo(computeTextTargets);
 
-function computeTextTargets(text: string): TextTargets | null {
-  if (text.includes('${') || text === '*') return null;
-  const parsed = parseAction(text.toLowerCase());
+/** Null for `*`, a malformed text and a wildcard service (plainItems has left out variables and intrinsics). */
+function computeTextTargets({ text, parsed }: TextFacts): TextTargets | null {
   if (!parsed || parsed.serviceWildcard) return null;
   const actions = reference().matchActions(text);
   if (actions.length === 0) return null;
