@@ -161,6 +161,11 @@ export const ANY = '\u0001';
 /** Exactly one character. */
 export const ONE = '\u0002';
 
+/** A glob's own `*` and `?` as the tokens ANY and ONE (no policy variables read: for action patterns and plain globs). */
+export function markWildcards(glob: string): string {
+  return glob.replace(/[*?]/g, (c) => (c === '*' ? ANY : ONE));
+}
+
 /**
  * A value written in a policy as a glob: `*` and `?` are wildcards, `${*}`/`${?}`/`${$}` are the
  * literal characters, any other `${...}` (policy variable, template parameter) is an unknown value,

@@ -24,7 +24,7 @@ import { allStatements, type ConditionBlock, type ConditionEntry, type PolicyDoc
 import type { RuleContext } from '../rule';
 import type { PolicyKind } from '../types';
 import { ActionPatternList, actionPatternsFor, actionServices, actionTexts, conditionEntries, grantsAction, mayNameServices, memo, servicesMask } from './_util';
-import { ANY, ONE, globsIntersect as markedGlobsIntersect } from './_arn';
+import { globsIntersect as markedGlobsIntersect, markWildcards } from './_arn';
 
 /** `sagemaker:CreateTrainingJob` for an ActionInfo. */
 export function fullName(action: ActionInfo): string {
@@ -156,10 +156,6 @@ function templateSample(template: string): string {
  */
 export function globsIntersect(a: string, b: string): boolean {
   return markedGlobsIntersect(markWildcards(a), markWildcards(b));
-}
-
-function markWildcards(glob: string): string {
-  return glob.replace(/[*?]/g, (c) => (c === '*' ? ANY : ONE));
 }
 
 /** Can a `Resource` entry name a resource the action needs? Unknown values (intrinsics) count as yes. */

@@ -3,9 +3,8 @@ import { globMatches } from '../match';
 import type { Rule } from '../rule';
 import type { Fix } from '../types';
 import { ACTION_ELEMENTS, actionFacts, MALFORMED, REPEATED, WILDCARD } from './_action';
+import { ANY, markWildcards } from './_arn';
 
-const ANY = '\u0001';
-const ONE = '\u0002';
 /**
  * Does one pattern cover another? `covered`'s own `*` and `?` become the tokens ANY and ONE; the
  * pattern's `*` absorbs anything (tokens included), its `?` one character or a ONE token, a literal only
@@ -16,7 +15,7 @@ export function actionCovers(pattern: string, covered: string): boolean {
   // case-insensitivity, and a token of `covered` never equals a literal character of the pattern.
   const star = pattern.indexOf('*');
   const question = pattern.indexOf('?');
-  const text = covered.includes('*') || covered.includes('?') ? tokens(covered) : covered;
+  const text = covered.includes('*') || covered.includes('?') ? markWildcards(covered) : covered;
   // `s3:GetObject` over `s3:GetObject` (any case), and over nothing else.
   if (star < 0 && question < 0) return text.length === pattern.length && text.toLowerCase() === pattern.toLowerCase();
   // `ec2:Describe*` over `ec2:DescribeVpcs` or `ec2:Describe?pc*`: the rest of the pattern starts the text.
@@ -25,8 +24,6 @@ export function actionCovers(pattern: string, covered: string): boolean {
 }
 
 const isOneCharacter = (c: string) => c !== ANY;
-
-const tokens = (text: string) => text.replace(/\*/g, ANY).replace(/\?/g, ONE);
 
 const serviceOf = (text: string) => (text.includes(':') ? text.slice(0, text.indexOf(':')).toLowerCase() : text.toLowerCase());
 
