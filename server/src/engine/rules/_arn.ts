@@ -29,11 +29,6 @@ export interface ParsedArn {
   fields: ArnField[];
 }
 
-/** Replaces each `${...}` by as many `\u0001` (keeps offsets; hides the colons inside variables). */
-export function maskVariables(text: string): string {
-  return text.replace(/\$\{[^}]*\}/g, (m) => '\u0001'.repeat(m.length));
-}
-
 /**
  * Where the fields of an ARN end, and which have wildcards or variables, without building any string: the
  * rules ask this of every Resource, and most ARNs need no more. One shared instance, refilled by each call.
@@ -45,7 +40,7 @@ export interface ArnLayout {
   readonly ends: Int32Array;
   /** Bit i: field i has a `*` or `?` outside `${...}`. */
   wildcards: number;
-  /** Bit i: field i has a `${...}` (or a U+0001, which is what maskVariables writes in their place). */
+  /** Bit i: field i has a `${...}` (or a U+0001, which marks an unknown value in the engine's globs). */
   variables: number;
   /** Some character of the text, inside a variable or not, is whitespace (`\s`). */
   whitespace: boolean;
@@ -57,7 +52,7 @@ const SHARED_LAYOUT = newLayout();
 const PARSE_LAYOUT = newLayout();
 
 /**
- * The layout parseArn splits by: the first five colons outside `${...}` (see maskVariables). Fills and
+ * The layout parseArn splits by: the first five colons outside `${...}` (a colon inside a variable splits nothing). Fills and
  * returns one shared layout, valid until the next call.
  */
 export function scanArn(text: string, layout: ArnLayout = SHARED_LAYOUT, headOnly = false): ArnLayout {
@@ -65,7 +60,7 @@ export function scanArn(text: string, layout: ArnLayout = SHARED_LAYOUT, headOnl
   layout.variables = 0;
   layout.whitespace = false;
   let field = 0;
-  // A `${` opens a variable only when a `}` follows somewhere (as the regex of maskVariables reads it).
+  // A `${` opens a variable only when a `}` follows somewhere: `\$\{[^}]*\}`, the engine's reading of a variable.
   let variableEnd = -1;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
