@@ -3,7 +3,7 @@
  * is, so malformed-action reports what the other rules skip.
  */
 import type { Statement, ValueItem } from '../parse/model';
-import { reference } from '../data/reference';
+import { reference, type ActionInfo } from '../data/reference';
 import { TextCache } from '../textCache';
 import { didYouMean, editDistance, memo, slotMemos } from './_util';
 
@@ -77,6 +77,9 @@ export interface TextFacts {
  * their resource types): worked out once per distinct text, kept with its facts.
  */
 export const textMemo = slotMemos<TextFacts>();
+
+/** The actions of the reference an action text matches (its wildcards expanded): once per distinct text. */
+export const matchedActions = textMemo((facts): readonly ActionInfo[] => reference().matchActions(facts.text));
 
 /** The same action texts recur in every policy: each is judged once. */
 function textFacts(text: string): TextFacts {

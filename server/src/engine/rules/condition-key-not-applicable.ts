@@ -1,8 +1,9 @@
-import { ownCopy, TextCache } from '../textCache';
+import { ownCopy } from '../textCache';
 import { conditionKeyPattern, reference, type ActionInfo } from '../data/reference';
 import type { Statement } from '../parse/model';
 import type { Rule } from '../rule';
 import { absentKeyEffect, absentKeyOutcome, type KeyStatus } from './_condition-keys';
+import { matchedActions, MAX_ACTION_LENGTH, plainItems } from './_action';
 import { conditionFacts } from './_conditions-facts';
 import { memo } from './_util';
 
@@ -121,23 +122,19 @@ function listedAnywhere(lowerKey: string): boolean {
   return listed.exact.has(lowerKey) || listed.patterns.some((p) => p.test(lowerKey));
 }
 
-/** matchActions by the pattern as written: the same texts recur in every policy, and this needs no lower-casing. */
-const expansionsByText = new TextCache<readonly ActionInfo[]>(CACHE_LIMIT);
-function expansionOf(pattern: string): readonly ActionInfo[] {
-  return expansionsByText.get(pattern, expand);
-}
-const expand = (pattern: string) => reference().matchActions(pattern);
-
 /**
  * What each action pattern of the statement expands to, or null when the actions are not known here: an
  * intrinsic or a variable in Action, or an unknown service or action (reported by other rules), which
  * might support the key.
  */
 const statementExpansions = memo((s: Statement): Array<readonly ActionInfo[]> | null => {
+  // plainItems leaves out intrinsics, variables and values of other types: then not every entry is there.
+  const items = plainItems(s, 'Action');
+  if (items.length !== s.actions.length) return null;
   const expansions: Array<readonly ActionInfo[]> = [];
-  for (const a of s.actions) {
-    if (a.text === undefined || a.text.includes('${') || a.text.length > 256) return null;
-    const expanded = expansionOf(a.text);
+  for (const { text, facts } of items) {
+    if (text.length > MAX_ACTION_LENGTH) return null;
+    const expanded = matchedActions(facts);
     if (expanded.length === 0) return null;
     expansions.push(expanded);
   }

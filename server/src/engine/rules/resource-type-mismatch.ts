@@ -3,7 +3,7 @@ import { removeNode, replaceNode, replaceString } from '../edits';
 import type { Statement, ValueItem } from '../parse/model';
 import type { Rule } from '../rule';
 import type { Fix } from '../types';
-import { plainItems, textMemo, type TextFacts } from './_action';
+import { matchedActions, plainItems, textMemo, type TextFacts } from './_action';
 import { memo } from './_util';
 import { TextCache } from '../textCache';
 import { candidateFormats, fieldOf, globsIntersect, literalPrefix, parseArn, policyGlob, templateGlob, type ArnFormat, type ParsedArn } from './_arn';
@@ -59,7 +59,7 @@ function targetsOf(action: ActionInfo): Target[] | undefined {
 
 /** What one Action text can be authorized against: the actions it matches and their targets, by service. */
 interface TextTargets {
-  actions: ActionInfo[];
+  actions: readonly ActionInfo[];
   /** In first-seen order, without repeats. */
   targets: Target[];
   byService: Map<string, Target[]>;
@@ -112,9 +112,9 @@ function groupByService(targets: readonly Target[]): Map<string, Target[]> {
 const textTargets = textMemo(computeTextTargets);
 
 /** Null for `*`, a malformed text and a wildcard service (plainItems has left out variables and intrinsics). */
-function computeTextTargets({ text, parsed }: TextFacts): TextTargets | null {
-  if (!parsed || parsed.serviceWildcard) return null;
-  const actions = reference().matchActions(text);
+function computeTextTargets(facts: TextFacts): TextTargets | null {
+  if (!facts.parsed || facts.parsed.serviceWildcard) return null;
+  const actions = matchedActions(facts);
   if (actions.length === 0) return null;
   const targets: Target[] = [];
   const seen = new Set<string>();
