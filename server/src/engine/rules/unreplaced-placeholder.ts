@@ -1,7 +1,8 @@
-import type { JsonNode, Property, Statement, ValueItem } from '../parse/model';
+import type { JsonNode, ValueItem } from '../parse/model';
 import type { Rule } from '../rule';
 import { embeddedStrings, forEachEmbeddedString } from './_intrinsic';
 import { placeholdersIn, type Placeholder } from './_placeholder';
+import { principalProperty } from './_principals';
 import { spanIn } from './_span';
 
 /** In a condition key only `<key>` and a reference-style `${TagKey}` are placeholders (`aws:ResourceTag/${TagKey}` copied from the reference). */
@@ -45,17 +46,6 @@ function checkValue(items: readonly ValueItem[], value: JsonNode | undefined, ta
   forEachEmbeddedString(items, value, checkTargetString, target);
 }
 
-/** The first Principal and NotPrincipal, as Statement.element finds them, in one pass. */
-function principalValues(s: Statement): [JsonNode | undefined, JsonNode | undefined] | undefined {
-  let principal: Property | undefined;
-  let notPrincipal: Property | undefined;
-  for (const p of s.properties) {
-    if (p.key === 'Principal') principal ??= p;
-    else if (p.key === 'NotPrincipal') notPrincipal ??= p;
-  }
-  return principal || notPrincipal ? [principal?.value, notPrincipal?.value] : undefined;
-}
-
 const inResource = (text: string) => `Resource "${text}"`;
 const inNotResource = (text: string) => `NotResource "${text}"`;
 const inPrincipal = (text: string) => `Principal "${text}"`;
@@ -78,10 +68,10 @@ export const rule: Rule = {
       // The model's items; the elements themselves only where those are empty (see forEachEmbeddedString).
       checkValue(s.resources, s.resources.length === 0 ? s.element('Resource')?.value : undefined, target, inResource);
       checkValue(s.notResources, s.notResources.length === 0 ? s.element('NotResource')?.value : undefined, target, inNotResource);
-      const principals = principalValues(s);
-      if (principals) {
-        for (const str of embeddedStrings(principals[0])) checkString(str.node, str.text, str.sub, inPrincipal, '', emit);
-        for (const str of embeddedStrings(principals[1])) checkString(str.node, str.text, str.sub, inNotPrincipal, '', emit);
+      // The shared memo says whether there is either element: most statements (identity policies) have none.
+      if (principalProperty(s)) {
+        for (const str of embeddedStrings(s.element('Principal')?.value)) checkString(str.node, str.text, str.sub, inPrincipal, '', emit);
+        for (const str of embeddedStrings(s.element('NotPrincipal')?.value)) checkString(str.node, str.text, str.sub, inNotPrincipal, '', emit);
       }
       for (const block of s.conditions) {
         for (const entry of block.entries) {
