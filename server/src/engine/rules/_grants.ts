@@ -23,7 +23,7 @@ import { actionPatternCovers, containsPolicyVariable, hasWildcard, globMatches }
 import { allStatements, type ConditionBlock, type ConditionEntry, type PolicyDocument, type Statement, type ValueItem } from '../parse/model';
 import type { RuleContext } from '../rule';
 import type { PolicyKind } from '../types';
-import { ActionPatternList, actionPatternsFor, actionServices, actionTexts, conditionEntries, grantsAction, mayNameServices, memo, servicesMask } from './_util';
+import { ActionPatternList, actionPatternsFor, actionServices, actionTexts, conditionEntries, grantsAction, mayGrantFrom, mayNameServices, memo, servicesMask } from './_util';
 import { globsIntersect as markedGlobsIntersect, markWildcards } from './_arn';
 
 /** `sagemaker:CreateTrainingJob` for an ActionInfo. */
@@ -277,7 +277,7 @@ function computeCoversAllSageMaker(pattern: string): boolean {
 export const isFullSageMakerStatement = memo(computeFullSageMaker);
 
 function computeFullSageMaker(s: Statement): boolean {
-  if (s.effect !== 'Allow' || !mayNameServices(s, SAGEMAKER) || s.element('Condition')) return false;
+  if (!mayGrantFrom(s, SAGEMAKER) || s.element('Condition')) return false;
   const everywhere = s.element('NotResource') !== undefined || s.resources.some((r) => r.text !== undefined && isAnyResource(r.text));
   // Only the entries that can name SageMaker (not the thousand others of a read-only statement).
   return everywhere && actionPatternsFor(s, 'sagemaker').some(coversAllSageMaker);
@@ -311,11 +311,6 @@ const NO_ACTIONS: readonly ActionInfo[] = Object.freeze([]);
  */
 export function mayGrantAny(s: Statement, candidates: readonly ActionInfo[]): boolean {
   return mayGrantFrom(s, candidatesMask(candidates));
-}
-
-/** `mayGrantAny` with the candidates' `candidatesMask`, worked out once per document by the caller. */
-export function mayGrantFrom(s: Statement, mask: number): boolean {
-  return s.effect === 'Allow' && mayNameServices(s, mask);
 }
 
 /** `mayGrantFrom` for some statement of the list: the whole-document early exit. */

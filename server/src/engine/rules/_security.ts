@@ -9,7 +9,7 @@ import { actionPatternCovers } from '../match';
 import { allStatements, type PolicyDocument, type Statement, type ValueItem } from '../parse/model';
 import type { PolicyKind } from '../types';
 import { MAX_ACTION_LENGTH } from './_action';
-import { actionPatternsFor, actionServices, actionTexts, mayNameServices, memo, servicesMask } from './_util';
+import { actionPatternsFor, actionServices, actionTexts, mayGrantFrom, mayNameServices, memo, servicesMask } from './_util';
 
 /**
  * Allow statements of an identity policy (or a fragment statement without a principal). In a
@@ -154,7 +154,7 @@ export function unconstrainedGrants(doc: PolicyDocument, kind: PolicyKind, actio
   let found: UnconstrainedGrant[] | undefined;
   for (const statement of doc.statements) {
     // Cheap first: most statements name none of the actions' services (the other tests only filter).
-    if (statement.effect !== 'Allow' || !mayNameServices(statement, mask) || !isIdentityAllow(statement)) continue;
+    if (!mayGrantFrom(statement, mask) || !isIdentityAllow(statement)) continue;
     const resource = unconstrainedResource(statement);
     if (!resource) continue;
     const granted = grantedOf(statement, actions).filter((a) => !deniedOutright(doc, a));

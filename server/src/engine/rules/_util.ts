@@ -86,6 +86,14 @@ export function mayNameServices(statement: Statement, mask: number): boolean {
   return (actionServices(statement).mask & mask) !== 0;
 }
 
+/**
+ * Can the statement allow an action of the services of the mask: an Allow whose Action can name one of them.
+ * (NotAction is not looked at: callers that read it decide for themselves.)
+ */
+export function mayGrantFrom(s: Statement, mask: number): boolean {
+  return s.effect === 'Allow' && mayNameServices(s, mask);
+}
+
 /** The statement's fact, worked out again if a service was registered since (never, once the rules are loaded). */
 export function actionServices(statement: Statement): ActionServices {
   const fact = cachedServices(statement);

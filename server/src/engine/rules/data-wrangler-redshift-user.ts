@@ -1,7 +1,8 @@
 import { reference, type ActionInfo } from '../data/reference';
 import { hasWildcard } from '../match';
 import type { Rule } from '../rule';
-import { allowHasGuard, deniedWithGuard, isGrantingKind, candidatesMask, lazy, mayGrantFrom, ruleGrants, someMayGrant, keyIs, guardingDenyText } from './_grants';
+import { allowHasGuard, deniedWithGuard, isGrantingKind, candidatesMask, lazy, ruleGrants, someMayGrant, keyIs, guardingDenyText } from './_grants';
+import { mayGrantFrom } from './_util';
 
 const isDbUserKey = keyIs('redshift:DbUser');
 

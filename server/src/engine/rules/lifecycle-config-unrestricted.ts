@@ -2,7 +2,7 @@ import { reference, type ActionInfo } from '../data/reference';
 import { isBroadResource } from '../match';
 import { allStatements, type Statement } from '../parse/model';
 import type { Rule } from '../rule';
-import { mayNameServices, memo } from './_util';
+import { mayGrantFrom, memo } from './_util';
 import { allowHasGuard, deniedWithGuard, guardingDenyText, ruleGrants, grantingEntry, isGrantingKind, keyIs, lazy, listActions, SAGEMAKER, type KeyPredicate } from './_grants';
 
 interface Family {
@@ -59,7 +59,7 @@ function attachesAndDenies(s: Statement, text: string): string {
 
 /** For each family, whether the statement grants one of its attaching actions (asked of every statement after each edit). */
 const attaches = memo((s: Statement): readonly boolean[] =>
-  s.effect === 'Allow' && mayNameServices(s, SAGEMAKER) ? lifecycleFamilies().map((f) => ruleGrants(s, f.attach).length > 0) : attachesNone(),
+  mayGrantFrom(s, SAGEMAKER) ? lifecycleFamilies().map((f) => ruleGrants(s, f.attach).length > 0) : attachesNone(),
 );
 /** Shared by the statements that cannot grant a SageMaker action (the most). */
 const attachesNone = lazy((): readonly boolean[] => lifecycleFamilies().map(() => false));
@@ -80,7 +80,7 @@ export const rule: Rule = {
     let attachAllowed: boolean[] | undefined;
     for (const s of doc.statements) {
       // Every action of the families is a SageMaker action: most statements cannot grant one.
-      if (s.effect !== 'Allow' || !mayNameServices(s, SAGEMAKER) || !onEverything(s)) continue;
+      if (!mayGrantFrom(s, SAGEMAKER) || !onEverything(s)) continue;
       // Does some Allow statement let the caller attach a configuration of the family (guarded or not)?
       attachAllowed ??= fams.map((_, i) => allStatements(doc).some((other) => attaches(other)[i]));
       const attach: ActionInfo[] = [];

@@ -3,8 +3,8 @@ import { reference, type ActionInfo } from '../data/reference';
 import type { ConditionBlock, ConditionEntry, Statement } from '../parse/model';
 import { globMatches } from '../match';
 import type { Rule } from '../rule';
-import { actionsSupportingKey, deniedWithGuard, ruleGrants, grantingEntry, isGrantingKind, keyIs, candidatesMask, lazy, mayGrantFrom, guardingDenyText } from './_grants';
-import { conditionEntries } from './_util';
+import { actionsSupportingKey, deniedWithGuard, ruleGrants, grantingEntry, isGrantingKind, keyIs, candidatesMask, lazy, guardingDenyText } from './_grants';
+import { conditionEntries, mayGrantFrom } from './_util';
 
 const KEYS = ['sagemaker:DirectInternetAccess', 'sagemaker:RootAccess'] as const;
 const IS_KEY = KEYS.map((key) => keyIs(key));

@@ -1,6 +1,6 @@
 import type { Rule } from '../rule';
 import { globMatches } from '../match';
-import { grantsAction, mayNameServices, servicesMask } from './_util';
+import { grantsAction, mayGrantFrom, servicesMask } from './_util';
 
 const IAM = servicesMask('iam');
 
@@ -37,7 +37,7 @@ export const rule: Rule = {
   check({ doc, report }) {
     for (const s of doc.statements) {
       // Only an entry that can name IAM covers iam:PassRole: an O(1) test first.
-      if (s.effect !== 'Allow' || !mayNameServices(s, IAM) || !grantsAction(s, 'iam:PassRole')) continue;
+      if (!mayGrantFrom(s, IAM) || !grantsAction(s, 'iam:PassRole')) continue;
       for (const r of s.resources) {
         if (r.text === undefined || !isEveryRole(r.text)) continue;
         report({

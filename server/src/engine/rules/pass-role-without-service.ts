@@ -1,17 +1,15 @@
 import { guardingDenyText } from './_grants';
 import type { Rule } from '../rule';
 import { addConditionFix } from './_condition-fix';
-import { deniedUnlessCondition, findConditionKey, grantsAction, mayNameServices, onlyGrants, servicesMask } from './_util';
+import { deniedUnlessCondition, findConditionKey, grantsAction, mayGrantFrom, onlyGrants, servicesMask } from './_util';
 import type { Statement } from '../parse/model';
 
 const KEY = 'iam:passedtoservice';
 const IAM = servicesMask('iam');
 const isPassedToService = (lowerKey: string): boolean => lowerKey === KEY;
 
-/** An Allow whose Action can name IAM (O(1)): only such a statement can grant iam:PassRole. */
-function mayAllowIam(s: Statement): boolean {
-  return s.effect === 'Allow' && mayNameServices(s, IAM);
-}
+/** Only an Allow whose Action can name IAM (an O(1) question) can grant iam:PassRole. */
+const mayAllowIam = (s: Statement): boolean => mayGrantFrom(s, IAM);
 
 export const rule: Rule = {
   id: 'pass-role-without-service',

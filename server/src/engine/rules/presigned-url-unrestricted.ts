@@ -2,7 +2,7 @@ import { reference, type ActionInfo } from '../data/reference';
 import type { Rule } from '../rule';
 import { addConditionFix } from './_condition-fix';
 import { grantedActions, grantingEntry, isGrantingKind, PRINCIPAL_VARIABLE, tiesResourceTagToCaller, guardingDenyText, SAGEMAKER } from './_grants';
-import { deniedUnlessCondition, mayNameServices, onlyGrants } from './_util';
+import { deniedUnlessCondition, mayGrantFrom, onlyGrants } from './_util';
 import type { PolicyDocument } from '../parse/model';
 
 const PRESIGNED_ACTIONS = ['sagemaker:CreatePresignedDomainUrl', 'sagemaker:CreatePresignedNotebookInstanceUrl'];
@@ -34,7 +34,7 @@ export const rule: Rule = {
     for (const s of doc.statements) {
       // Both actions are SageMaker's: most statements cannot grant them. The tag of the target profile tied
       // to the caller (not with a negated operator: that allows everyone else's) restricts the owner.
-      if (s.effect !== 'Allow' || !mayNameServices(s, SAGEMAKER) || tiesResourceTagToCaller(s)) continue;
+      if (!mayGrantFrom(s, SAGEMAKER) || tiesResourceTagToCaller(s)) continue;
       unguarded ??= unguardedActions(doc);
       // Effectively granted: the resources reach a user profile / notebook instance and no condition rules the
       // action out (sagemaker:Create* gated on request tags never grants CreatePresignedDomainUrl: it carries none).

@@ -3,7 +3,7 @@ import type { Rule } from '../rule';
 import type { PolicyKind } from '../types';
 import { outrightDenyText } from './_grants';
 import { actionItemFor, deniedOutright, grantedOf, identityAllowStatements, identityGrantsOf, isIdentityAllow, listNames, actionsMask, unconstrainedResource } from './_security';
-import { mayNameServices } from './_util';
+import { mayGrantFrom } from './_util';
 
 /** IAM actions that change what a principal may do, with what each lets the caller do to itself. */
 const SELF_GRANT: readonly string[] = [
@@ -62,7 +62,7 @@ export const rule: Rule = {
     let compute: string[] | undefined;
     for (const s of doc.statements) {
       // Every finding starts from an IAM or STS action of the statement: most statements name neither.
-      if (s.effect !== 'Allow' || !mayNameServices(s, ESCALATING) || !isIdentityAllow(s)) continue;
+      if (!mayGrantFrom(s, ESCALATING) || !isIdentityAllow(s)) continue;
       const resource = unconstrainedResource(s);
       if (!resource) continue;
       const allowed = (action: string) => !deniedOutright(doc, action);

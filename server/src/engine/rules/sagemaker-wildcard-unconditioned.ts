@@ -3,7 +3,7 @@ import { reference } from '../data/reference';
 import { hasWildcard } from '../match';
 import type { Rule } from '../rule';
 import { isAnyResource, SAGEMAKER } from './_grants';
-import { actionPatternsFor, mayNameServices } from './_util';
+import { actionPatternsFor, mayGrantFrom } from './_util';
 
 /** The mutating verbs the catalog names: a wildcard that covers all actions of one of them. */
 const VERBS = ['Create', 'Delete', 'Update', 'Start', 'Stop'] as const;
@@ -44,7 +44,7 @@ export const rule: Rule = {
   check({ doc, report }) {
     for (const s of doc.statements) {
       // Only an entry that can name SageMaker covers a verb's actions (one with `${` or an intrinsic names no action).
-      if (s.effect !== 'Allow' || !mayNameServices(s, SAGEMAKER) || s.element('Condition')) continue;
+      if (!mayGrantFrom(s, SAGEMAKER) || s.element('Condition')) continue;
       const everywhere = s.element('NotResource') !== undefined || s.resources.some((r) => r.text !== undefined && isAnyResource(r.text));
       // Only a SageMaker wildcard can cover a verb: most statements that name SageMaker list plain actions.
       if (!everywhere || !actionPatternsFor(s, 'sagemaker').some(coversAVerb)) continue;
