@@ -3,13 +3,20 @@ import type { JsonNode, Property, ValueItem } from './model';
 /** Properties of an object node in source order; tolerant of half-typed properties. */
 export function propertiesOf(node: JsonNode | undefined): Property[] {
   if (!node || node.type !== 'object' || !node.children) return [];
-  const result: Property[] = [];
-  for (const child of node.children) {
-    const keyNode = child.children?.[0];
-    if (child.type !== 'property' || !keyNode || typeof keyNode.value !== 'string') continue;
-    result.push({ key: keyNode.value, keyNode, value: child.children?.[1], node: child });
-  }
-  return result;
+  // Nearly always every child is a whole property: then `map` builds the list at its size, where `push`
+  // would leave room for 17 (a statement has three to five elements).
+  const children = node.children;
+  return children.every(isWholeProperty) ? children.map(toProperty) : children.filter(isWholeProperty).map(toProperty);
+}
+
+function isWholeProperty(child: JsonNode): boolean {
+  const keyNode = child.children?.[0];
+  return child.type === 'property' && keyNode !== undefined && typeof keyNode.value === 'string';
+}
+
+function toProperty(child: JsonNode): Property {
+  const keyNode = child.children![0];
+  return { key: keyNode.value as string, keyNode, value: child.children![1], node: child };
 }
 
 /**

@@ -3,7 +3,7 @@ import type { PolicyKind } from '../types';
 import { fastParseTree } from './fastTree';
 import { detectKind, hasPolicyShape } from './kind';
 import { findProperty, propertiesOf, valueItems } from './json';
-import type { ConditionBlock, JsonNode, PolicyDocument, Property, Statement } from './model';
+import type { ConditionBlock, JsonNode, PolicyDocument, Property, Statement, ValueItem } from './model';
 
 export interface ParseOptions {
   kind?: PolicyKind;
@@ -101,26 +101,47 @@ function statementsOf(node: JsonNode | undefined): Statement[] {
 }
 
 export function buildStatement(node: JsonNode, index: number): Statement {
-  const properties = propertiesOf(node);
-  const element = (name: string): Property | undefined => properties.find((p) => p.key === name);
-  const str = (name: string): string | undefined => {
-    const v = element(name)?.value;
-    return v && v.type === 'string' ? (v.value as string) : undefined;
-  };
-  return {
-    index,
-    node,
-    properties,
-    element,
-    sid: str('Sid'),
-    effect: str('Effect'),
-    actions: valueItems(element('Action')?.value),
-    notActions: valueItems(element('NotAction')?.value),
-    resources: valueItems(element('Resource')?.value),
-    notResources: valueItems(element('NotResource')?.value),
-    conditions: conditionsOf(element('Condition')?.value),
-    derived: [],
-  };
+  return new PolicyStatement(node, index);
+}
+
+/**
+ * A class rather than an object literal with closures: a read-only policy has thousands of statements, and a
+ * method on the prototype costs none of them an allocation.
+ */
+class PolicyStatement implements Statement {
+  readonly properties: Property[];
+  readonly sid: string | undefined;
+  readonly effect: string | undefined;
+  readonly actions: ValueItem[];
+  readonly notActions: ValueItem[];
+  readonly resources: ValueItem[];
+  readonly notResources: ValueItem[];
+  readonly conditions: ConditionBlock[];
+  readonly derived: unknown[] = [];
+
+  constructor(
+    readonly node: JsonNode,
+    readonly index: number,
+  ) {
+    this.properties = propertiesOf(node);
+    this.sid = this.stringElement('Sid');
+    this.effect = this.stringElement('Effect');
+    this.actions = valueItems(this.element('Action')?.value);
+    this.notActions = valueItems(this.element('NotAction')?.value);
+    this.resources = valueItems(this.element('Resource')?.value);
+    this.notResources = valueItems(this.element('NotResource')?.value);
+    this.conditions = conditionsOf(this.element('Condition')?.value);
+  }
+
+  element(name: string): Property | undefined {
+    for (const property of this.properties) if (property.key === name) return property;
+    return undefined;
+  }
+
+  private stringElement(name: string): string | undefined {
+    const value = this.element(name)?.value;
+    return value && value.type === 'string' ? (value.value as string) : undefined;
+  }
 }
 
 function conditionsOf(node: JsonNode | undefined): ConditionBlock[] {

@@ -68,6 +68,8 @@ export interface TextFacts {
   readonly lower: string;
   /** The flags above that depend on the text alone (all but REPEATED). */
   readonly flags: number;
+  /** Shared by every text equal to this one ignoring case: finds repeats without a set per list. */
+  readonly sameIgnoringCase: TextMark;
   /** What rules derive from the text, one slot each (see `textMemo`). */
   readonly derived: unknown[];
 }
@@ -101,8 +103,20 @@ function computeTextFacts(text: string): TextFacts {
     if (known && (parsed.serviceWildcard || parsed.nameWildcard) && ref.matchActions(text).length === 0) flags |= MATCHES_NOTHING;
     if (known && !parsed.serviceWildcard && parsed.name === '*') flags |= WHOLE_SERVICE;
   }
-  return { text, parsed, lower: text.toLowerCase(), flags, derived: [] };
+  const lower = text.toLowerCase();
+  // A malformed text is never a repeat (redundant-action leaves it to malformed-action): its mark is its own.
+  const sameIgnoringCase = flags & MALFORMED ? newMark() : sameTextMarks.get(lower, newMark);
+  return { text, parsed, lower, flags, sameIgnoringCase, derived: [] };
 }
+
+/** One mark per lower-cased action text, shared by its spellings: see `listFacts`. */
+interface TextMark {
+  list: number;
+}
+const sameTextMarks = new TextCache<TextMark>(50_000);
+const newMark = (): TextMark => ({ list: 0 });
+/** Numbers the lists `listFacts` reads, for the marks. */
+let listsRead = 0;
 
 /** One plain-string entry of Action or NotAction (no intrinsic, no `${`), with its facts. */
 export interface PlainAction {
@@ -129,17 +143,17 @@ export const actionFacts = memo((statement: Statement): { Action: ActionListFact
 function listFacts(values: readonly ValueItem[]): ActionListFacts {
   const items: PlainAction[] = [];
   let flags = 0;
-  let seen: Set<string> | undefined;
+  // A text is a repeat when its case-insensitive mark already carries this list's number.
+  const list = ++listsRead;
   for (const item of values) {
     const text = item.text;
     if (item.node.type !== 'string' || text === undefined || text.includes('${')) continue;
     const facts = textFacts(text);
     let own = facts.flags;
-    // Repeats only matter in lists of two or more: no set for the common single entry.
-    if (values.length > 1 && !(own & MALFORMED)) {
-      seen ??= new Set();
-      if (seen.has(facts.lower)) own |= REPEATED;
-      else seen.add(facts.lower);
+    if (!(own & MALFORMED)) {
+      const mark = facts.sameIgnoringCase;
+      if (mark.list === list) own |= REPEATED;
+      else mark.list = list;
     }
     items.push({ item, text, action: facts.parsed, flags: own, facts });
     flags |= own;
