@@ -2,7 +2,7 @@ import { parsePolicy } from './parse/parse';
 import type { PolicyDocument } from './parse/model';
 import type { Report, Rule, RuleContext } from './rule';
 import { ALL_RULES } from './rules';
-import type { Finding, LintOptions, LintResult, Severity } from './types';
+import type { Finding, LintOptions, LintResult, PolicyKind, Severity } from './types';
 
 export interface LintHooks {
   /** Called when a rule throws: the other rules still report. */
@@ -44,17 +44,12 @@ export class RuleRunner {
 
   constructor(doc: PolicyDocument, options: LintOptions, private readonly hooks: LintHooks) {
     const length = doc.text.length; // a view has the whole document's text
-    this.ctx = {
-      doc,
-      kind: doc.kind!,
-      kindForced: options.kind !== undefined,
-      report: (r: Report) => {
-        // Clamped so that a range never leaves the document (parse errors can point just past its end).
-        const offset = Math.min(Math.max(0, r.node ? r.node.offset : r.offset ?? 0), length);
-        const size = Math.max(0, Math.min(r.node ? r.node.length : r.length ?? 0, length - offset));
-        this.into.push({ ruleId: this.ruleId, severity: this.severity, message: r.message, offset, length: size, fixes: r.fixes ?? [] });
-      },
-    };
+    this.ctx = new RunContext(doc, options.kind !== undefined, (r: Report) => {
+      // Clamped so that a range never leaves the document (parse errors can point just past its end).
+      const offset = Math.min(Math.max(0, r.node ? r.node.offset : r.offset ?? 0), length);
+      const size = Math.max(0, Math.min(r.node ? r.node.length : r.length ?? 0, length - offset));
+      this.into.push({ ruleId: this.ruleId, severity: this.severity, message: r.message, offset, length: size, fixes: r.fixes ?? [] });
+    });
   }
 
   /** Adds the rule's findings to `into` and returns it. A rule that throws is reported to the hooks. */
@@ -68,6 +63,18 @@ export class RuleRunner {
       this.hooks.onRuleError?.(rule.id, error);
     }
     return into;
+  }
+}
+
+class RunContext implements RuleContext {
+  readonly kind: PolicyKind;
+
+  constructor(
+    readonly doc: PolicyDocument,
+    readonly kindForced: boolean,
+    readonly report: (report: Report) => void,
+  ) {
+    this.kind = doc.kind!;
   }
 }
 

@@ -13,6 +13,15 @@ type Node = { -readonly [K in keyof JsonNode]: JsonNode[K] };
 /** Thrown (and caught below) to abandon the fast path. */
 const GIVE_UP = new Error('not plain JSON');
 
+/**
+ * The children of the containers being read, innermost last: each container takes its own off the top as an
+ * array of exactly their number. (An array grown by push keeps room for 17 entries, and most objects of a
+ * policy have two or three properties: a third of the tree's memory, and GC work, went to that room.) One
+ * stack for every parse, as none is ever left holding a node: a stack made per parse is an array literal,
+ * which V8 may decide to allocate in the old generation (see TreeNode).
+ */
+const stack: Node[] = [];
+
 export function fastParseTree(text: string, maxNesting: number): JsonNode | undefined {
   const n = text.length;
   let i = 0;
@@ -98,12 +107,7 @@ export function fastParseTree(text: string, maxNesting: number): JsonNode | unde
     i += word.length;
   };
 
-  /**
-   * The children of the containers being read, innermost last: each container takes its own off the top as
-   * an array of exactly their number. (An array grown by push keeps room for 17 entries, and most objects
-   * of a policy have two or three properties: a third of the tree's memory, and GC work, went to that room.)
-   */
-  const stack: Node[] = [];
+  stack.length = 0; // what a parse that gave up left
   const popChildren = (first: number): Node[] => {
     const children = stack.slice(first);
     stack.length = first;
@@ -116,7 +120,7 @@ export function fastParseTree(text: string, maxNesting: number): JsonNode | unde
     const c = text.charCodeAt(i);
     if ((c === 0x7b || c === 0x5b) && depth >= maxNesting) throw GIVE_UP;
     if (c === 0x7b /* { */) {
-      const node: Node = { type: 'object', offset, length: -1, parent, children: undefined };
+      const node = new TreeNode('object', offset, parent);
       const first = stack.length;
       i++;
       skipSpace();
@@ -125,16 +129,18 @@ export function fastParseTree(text: string, maxNesting: number): JsonNode | unde
           if (text.charCodeAt(i) !== 0x22) throw GIVE_UP;
           const keyOffset = i;
           const key = readString();
-          const property: Node = { type: 'property', offset: keyOffset, length: -1, parent: node, children: undefined, colonOffset: -1 };
-          const keyNode: Node = { type: 'string', offset: keyOffset, length: i - keyOffset, parent: property, value: key };
+          const property = new TreeNode('property', keyOffset, node);
+          stack.push(property);
+          const keyAndValue = stack.length;
+          stack.push(TreeNode.leaf('string', keyOffset, i - keyOffset, property, key));
           skipSpace();
           if (text.charCodeAt(i) !== 0x3a /* : */) throw GIVE_UP;
           property.colonOffset = i++;
           skipSpace();
           const child = value(property, depth + 1);
-          property.children = [keyNode, child];
+          stack.push(child);
+          property.children = popChildren(keyAndValue);
           property.length = child.offset + child.length - keyOffset;
-          stack.push(property);
           skipSpace();
           const next = text.charCodeAt(i);
           if (next === 0x2c /* , */) {
@@ -151,7 +157,7 @@ export function fastParseTree(text: string, maxNesting: number): JsonNode | unde
       return node;
     }
     if (c === 0x5b /* [ */) {
-      const node: Node = { type: 'array', offset, length: -1, parent, children: undefined };
+      const node = new TreeNode('array', offset, parent);
       const first = stack.length;
       i++;
       skipSpace();
@@ -175,22 +181,22 @@ export function fastParseTree(text: string, maxNesting: number): JsonNode | unde
     }
     if (c === 0x22) {
       const s = readString();
-      return { type: 'string', offset, length: i - offset, parent, value: s };
+      return TreeNode.leaf('string', offset, i - offset, parent, s);
     }
     if (c === 0x74) {
       literal('true');
-      return { type: 'boolean', offset, length: 4, parent, value: true };
+      return TreeNode.leaf('boolean', offset, 4, parent, true);
     }
     if (c === 0x66) {
       literal('false');
-      return { type: 'boolean', offset, length: 5, parent, value: false };
+      return TreeNode.leaf('boolean', offset, 5, parent, false);
     }
     if (c === 0x6e) {
       literal('null');
-      return { type: 'null', offset, length: 4, parent, value: null };
+      return TreeNode.leaf('null', offset, 4, parent, null);
     }
     const number = readNumber();
-    return { type: 'number', offset, length: i - offset, parent, value: number };
+    return TreeNode.leaf('number', offset, i - offset, parent, number);
   };
 
   try {
@@ -199,7 +205,7 @@ export function fastParseTree(text: string, maxNesting: number): JsonNode | unde
     const root = value(undefined, 0);
     skipSpace();
     if (i < n) return undefined;
-    return withoutParent(root);
+    return root;
   } catch (error) {
     if (error === GIVE_UP) return undefined;
     throw error;
@@ -207,14 +213,29 @@ export function fastParseTree(text: string, maxNesting: number): JsonNode | unde
 }
 
 /**
- * The root as jsonc-parser leaves it, with no `parent` property at all. A copy rather than `delete`: deleting a
- * property turns an object into a slow dictionary, and the root is read on every lint.
+ * Every node is one class with every field, rather than object literals: V8 decides per literal (allocation
+ * site) whether its objects are likely to live long, from the few it watches while the code is still
+ * interpreted, and then allocates them all in the old generation. A tree that happened to be alive across a
+ * collection early on (while the reference data loads, for example) sent every later tree there, where each
+ * is garbage that only a full collection frees: parsing then took two to four times as long, most of it GC.
+ * Objects made by `new` have no allocation site. One shape also keeps every read of a node monomorphic.
  */
-function withoutParent(root: Node): Node {
-  const copy: Node =
-    root.children !== undefined
-      ? { type: root.type, offset: root.offset, length: root.length, children: root.children }
-      : { type: root.type, offset: root.offset, length: root.length, value: root.value };
-  for (const child of copy.children ?? []) (child as Node).parent = copy;
-  return copy;
+class TreeNode implements Node {
+  length = -1;
+  children: Node[] | undefined = undefined;
+  value: unknown = undefined;
+  colonOffset: number | undefined = undefined;
+
+  constructor(
+    public type: Node['type'],
+    public offset: number,
+    public parent: Node | undefined,
+  ) {}
+
+  static leaf(type: Node['type'], offset: number, length: number, parent: Node | undefined, value: unknown): TreeNode {
+    const node = new TreeNode(type, offset, parent);
+    node.length = length;
+    node.value = value;
+    return node;
+  }
 }

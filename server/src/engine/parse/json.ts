@@ -16,7 +16,28 @@ function isWholeProperty(child: JsonNode): boolean {
 
 function toProperty(child: JsonNode): Property {
   const keyNode = child.children![0];
-  return { key: keyNode.value as string, keyNode, value: child.children![1], node: child };
+  return new PropertyOf(keyNode.value as string, keyNode, child.children![1], child);
+}
+
+// The model's objects are made with `new` rather than as literals, as the tree's nodes are (see TreeNode in
+// fastTree.ts): they point into the tree, and one that V8 chose to allocate in the old generation would keep
+// its young nodes alive through every minor collection until a full one.
+
+class PropertyOf implements Property {
+  constructor(
+    public key: string,
+    public keyNode: JsonNode,
+    public value: JsonNode | undefined,
+    public node: JsonNode,
+  ) {}
+}
+
+class Item implements ValueItem {
+  constructor(
+    public text: string | undefined,
+    public node: JsonNode,
+    public intrinsic: boolean,
+  ) {}
 }
 
 /**
@@ -40,9 +61,9 @@ export function isIntrinsic(node: JsonNode | undefined): boolean {
 }
 
 function item(node: JsonNode): ValueItem {
-  if (node.type === 'string') return { text: node.value as string, node, intrinsic: false };
-  if (node.type === 'number' || node.type === 'boolean') return { text: String(node.value), node, intrinsic: false };
-  return { text: undefined, node, intrinsic: isIntrinsic(node) };
+  if (node.type === 'string') return new Item(node.value as string, node, false);
+  if (node.type === 'number' || node.type === 'boolean') return new Item(String(node.value), node, false);
+  return new Item(undefined, node, isIntrinsic(node));
 }
 
 /** Items of a "string or array of strings" value; scalars are stringified. */

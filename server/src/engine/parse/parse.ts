@@ -3,7 +3,7 @@ import type { PolicyKind } from '../types';
 import { fastParseTree } from './fastTree';
 import { detectKind, hasPolicyShape } from './kind';
 import { findProperty, propertiesOf, valueItems } from './json';
-import type { ConditionBlock, JsonNode, PolicyDocument, Property, Statement, ValueItem } from './model';
+import type { ConditionBlock, ConditionEntry, JsonNode, PolicyDocument, Property, Statement, ValueItem } from './model';
 
 export interface ParseOptions {
   kind?: PolicyKind;
@@ -15,22 +15,34 @@ export function parsePolicy(text: string, options: ParseOptions = {}): PolicyDoc
   const parseErrors: ParseError[] = [];
   const root = parseJsonTree(text, parseErrors, options.strictJson === true);
   const shape = hasPolicyShape(root);
-  const doc: PolicyDocument = {
-    text,
-    latest: { text },
-    root,
-    parseErrors,
-    kind: null,
-    topLevel: [],
-    version: undefined,
-    statementProperty: undefined,
-    statements: [],
-  };
+  const doc: PolicyDocument = new ParsedPolicy(text, root, parseErrors);
   if (!shape) return doc;
   if (shape === 'policy') describeTopLevel(doc);
   doc.statements = statementsOf(shape === 'policy' ? doc.statementProperty?.value : root);
   doc.kind = options.kind ?? detectKind(shape, doc.statements);
   return doc;
+}
+
+/** A class for the reason given at PropertyOf in json.ts. */
+class ParsedPolicy implements PolicyDocument {
+  latest: { text: string };
+  kind: PolicyKind | null = null;
+  topLevel: Property[] = [];
+  version: Property | undefined = undefined;
+  statementProperty: Property | undefined = undefined;
+  statements: Statement[] = [];
+
+  constructor(
+    public text: string,
+    public root: JsonNode | undefined,
+    public parseErrors: ParseError[],
+  ) {
+    this.latest = new LatestText(text);
+  }
+}
+
+class LatestText {
+  constructor(public text: string) {}
 }
 
 /** The top-level elements of a document whose root is a policy object (also after a splice). */
@@ -145,16 +157,31 @@ class PolicyStatement implements Statement {
 }
 
 function conditionsOf(node: JsonNode | undefined): ConditionBlock[] {
-  return propertiesOf(node).map((property) => ({
-    operator: property.key,
-    operatorNode: property.keyNode,
-    property,
-    entries: propertiesOf(property.value).map((entry) => ({
-      key: entry.key,
-      keyNode: entry.keyNode,
-      valueNode: entry.value,
-      values: valueItems(entry.value),
-      property: entry,
-    })),
-  }));
+  return propertiesOf(node).map((property) => new Block(property));
+}
+
+class Block implements ConditionBlock {
+  readonly operator: string;
+  readonly operatorNode: JsonNode;
+  readonly entries: ConditionEntry[];
+
+  constructor(readonly property: Property) {
+    this.operator = property.key;
+    this.operatorNode = property.keyNode;
+    this.entries = propertiesOf(property.value).map((entry) => new Entry(entry));
+  }
+}
+
+class Entry implements ConditionEntry {
+  readonly key: string;
+  readonly keyNode: JsonNode;
+  readonly valueNode: JsonNode | undefined;
+  readonly values: ValueItem[];
+
+  constructor(readonly property: Property) {
+    this.key = property.key;
+    this.keyNode = property.keyNode;
+    this.valueNode = property.value;
+    this.values = valueItems(property.value);
+  }
 }
