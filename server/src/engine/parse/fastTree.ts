@@ -108,11 +108,7 @@ export function fastParseTree(text: string, maxNesting: number): JsonNode | unde
   };
 
   stack.length = 0; // what a parse that gave up left
-  const popChildren = (first: number): Node[] => {
-    const children = stack.slice(first);
-    stack.length = first;
-    return children;
-  };
+  const popChildren = (first: number): Node[] => stack.splice(first);
 
   /** `depth`: how many brackets enclose this value (the same count as the jsonc-parser path's nesting guard). */
   const value = (parent: Node | undefined, depth: number): Node => {

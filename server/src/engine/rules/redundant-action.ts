@@ -2,7 +2,7 @@ import { removeNode } from '../edits';
 import { globMatches } from '../match';
 import type { Rule } from '../rule';
 import type { Fix } from '../types';
-import { ACTION_ELEMENTS, actionFacts, MALFORMED, REPEATED, WILDCARD } from './_action';
+import { ACTION_ELEMENTS, actionFacts, MALFORMED, REPEATED, textMemo, WILDCARD, type PlainAction } from './_action';
 import { ANY, markWildcards } from './_arn';
 
 /**
@@ -25,7 +25,17 @@ export function actionCovers(pattern: string, covered: string): boolean {
 
 const isOneCharacter = (c: string) => c !== ANY;
 
-const serviceOf = (text: string) => (text.includes(':') ? text.slice(0, text.indexOf(':')).toLowerCase() : text.toLowerCase());
+/**
+ * The key an entry's service is grouped under: its lower-cased prefix, or '' when the prefix has a
+ * wildcard (those entries may cover any service). Once per distinct text.
+ */
+const serviceGroup = textMemo((facts): string => {
+  const colon = facts.lower.indexOf(':');
+  const service = colon < 0 ? facts.lower : facts.lower.slice(0, colon);
+  return /[*?]/.test(service) ? '' : service;
+});
+
+const isWellFormed = (e: PlainAction) => !(e.flags & MALFORMED);
 
 export const rule: Rule = {
   id: 'redundant-action',
@@ -36,29 +46,31 @@ export const rule: Rule = {
     for (const s of doc.statements) {
       const facts = actionFacts(s);
       for (const element of ACTION_ELEMENTS) {
+        const list = facts[element];
         // Nothing to cover without a wildcard or a repeated entry.
-        if (!(facts[element].flags & (WILDCARD | REPEATED))) continue;
-        const entries = facts[element].items.filter((e) => !(e.flags & MALFORMED));
+        if (!(list.flags & (WILDCARD | REPEATED))) continue;
+        const entries = list.flags & MALFORMED ? list.items.filter(isWellFormed) : list.items;
         if (entries.length < 2) continue;
-        const inArray = s.element(element)?.value?.type === 'array';
-        const first = new Map<string, number>();
-        entries.forEach((e, i) => first.has(e.facts.lower) || first.set(e.facts.lower, i));
-        // Wildcard entries (first of their spelling), by service prefix; '' holds those with a wildcard prefix.
+        // The index of each entry's first spelling (ignoring case); without repeats, its own.
+        const first = list.flags & REPEATED ? firstSpellings(entries) : undefined;
+        const firstOf = (i: number) => (first ? first.get(entries[i].facts.lower)! : i);
+        // Wildcard entries (first of their spelling), by service group.
         const wildcards = new Map<string, number[]>();
         entries.forEach((e, i) => {
-          if (!(e.flags & WILDCARD) || first.get(e.facts.lower) !== i) return;
-          const svc = serviceOf(e.facts.lower);
-          const key = /[*?]/.test(svc) ? '' : svc;
-          wildcards.set(key, [...(wildcards.get(key) ?? []), i]);
+          if (!(e.flags & WILDCARD) || firstOf(i) !== i) return;
+          const group = serviceGroup(e.facts);
+          const members = wildcards.get(group);
+          if (members) members.push(i);
+          else wildcards.set(group, [i]);
         });
-        const wildcardPrefixed = wildcards.get('') ?? [];
+        const wildcardPrefixed = wildcards.get('') ?? NONE;
+        const inArray = s.element(element)?.value?.type === 'array';
         entries.forEach((e, i) => {
-          let by: number | undefined;
-          const firstIndex = first.get(e.facts.lower)!;
-          if (firstIndex !== i) by = firstIndex;
-          else {
+          let by: number | undefined = firstOf(i);
+          if (by === i) {
             const covering = (j: number) => j !== i && actionCovers(entries[j].text, e.text) && !(j > i && actionCovers(e.text, entries[j].text));
-            by = (wildcards.get(serviceOf(e.facts.lower)) ?? []).find(covering) ?? wildcardPrefixed.find(covering);
+            const group = serviceGroup(e.facts);
+            by = (group === '' ? undefined : wildcards.get(group)?.find(covering)) ?? wildcardPrefixed.find(covering);
           }
           if (by === undefined) return;
           const other = entries[by].text;
@@ -73,3 +85,11 @@ export const rule: Rule = {
     }
   },
 };
+
+const NONE: readonly number[] = [];
+
+function firstSpellings(entries: readonly PlainAction[]): Map<string, number> {
+  const first = new Map<string, number>();
+  entries.forEach((e, i) => first.has(e.facts.lower) || first.set(e.facts.lower, i));
+  return first;
+}
