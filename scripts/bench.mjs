@@ -16,6 +16,7 @@ import { createRequire } from 'node:module';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { constants, PerformanceObserver } from 'node:perf_hooks';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(ROOT, 'package.json'));
@@ -125,6 +126,27 @@ async function buildEngine(dir) {
 
 // ---------------------------------------------------------------- 1. engine benchmarks
 
+/**
+ * Garbage collections as the runtime reports them (after the fact, asynchronously): the corpus lint's GC
+ * time per pass is printed, since a change that makes V8 keep documents alive longer shows there first.
+ */
+const gcEvents = [];
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) gcEvents.push({ start: e.startTime, ms: e.duration, minor: e.detail?.kind === constants.NODE_PERFORMANCE_GC_MINOR });
+}).observe({ entryTypes: ['gc'] });
+
+/** GC in the windows, per window (median): minor and major collections' ms. */
+async function gcDuring(windows) {
+  await new Promise((resolve) => setTimeout(resolve, 50)); // the observer is called back on a later turn
+  const per = windows.map(([from, to]) => {
+    const inside = gcEvents.filter((e) => e.start >= from && e.start < to);
+    const sum = (events) => events.reduce((n, e) => n + e.ms, 0);
+    return { minorMs: sum(inside.filter((e) => e.minor)), majorMs: sum(inside.filter((e) => !e.minor)), count: inside.length };
+  });
+  const mid = (key) => median(per.map((p) => p[key]));
+  return { minorMs: mid('minorMs'), majorMs: mid('majorMs'), collections: mid('count') };
+}
+
 function corpusBench(engine, policies) {
   const texts = policies.map((p) => JSON.stringify(p.document));
   const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
@@ -136,7 +158,7 @@ function corpusBench(engine, policies) {
   const coldStart = now();
   for (const t of texts) engine.lint(t, {}, hooks);
   const firstPassMs = now() - coldStart;
-  const parseTimes = [], lintTimes = [];
+  const parseTimes = [], lintTimes = [], lintWindows = [];
   for (let r = 0; r < RUNS; r++) {
     let t0 = now();
     for (const t of texts) JSON.parse(t);
@@ -144,6 +166,7 @@ function corpusBench(engine, policies) {
     t0 = now();
     for (const t of texts) engine.lint(t, {}, hooks);
     lintTimes.push(now() - t0);
+    lintWindows.push([t0, now()]);
   }
   // The slowest documents, to point at when the bar is missed.
   const perDoc = texts.map((t, i) => {
@@ -189,6 +212,7 @@ function corpusBench(engine, policies) {
     ratioToJsonParse: lintMs / parseMs,
     slowest: perDoc.slice(0, 5),
     parseOnlyMs,
+    lintWindows,
     rulesMs: rules.reduce((n, r) => n + r.ms, 0),
     slowestRules: rules.slice(0, 8),
     ruleErrors: [...new Set(ruleErrors)],
@@ -478,6 +502,8 @@ async function main() {
 
     console.error(`managed-policy corpus: ${policies.length} documents, ${RUNS} runs ...`);
     const corpus = corpusBench(engine, policies);
+    corpus.gcPerPass = await gcDuring(corpus.lintWindows);
+    delete corpus.lintWindows;
     console.error('per-document latency ...');
     const perDocument = { seeds: { documents: seeds.length, ...latency(engine, seeds.map((s) => s.text), SAMPLES) }, fullAccess: { chars: fullAccessText.length, ...latency(engine, [fullAccessText], SAMPLES * 5) } };
     console.error('large policy ...');
@@ -504,6 +530,7 @@ async function main() {
       ['  throughput', `${corpus.mbPerSecond.toFixed(2)} MB/s`],
       ['  JSON.parse of the same texts', ms(corpus.parseMs)],
       ['  lint / JSON.parse', `${f1(corpus.ratioToJsonParse)}x`],
+      ['  garbage collection during a lint pass (median)', `${corpus.gcPerPass.collections} collections: minor ${ms(corpus.gcPerPass.minorMs)}, major ${ms(corpus.gcPerPass.majorMs)}`],
       ['  slowest documents', corpus.slowest.map((d) => `${d.name} ${ms(d.ms)} (${d.chars} chars)`).join('; ')],
       ['  parsing alone (best of 3 passes, each document timed)', ms(corpus.parseOnlyMs)],
       ['  the rules, each timed on every document (best of 3; the first rule to ask for a shared fact pays for it)', `${ms(corpus.rulesMs)}; slowest: ${corpus.slowestRules.map((r) => `${r.id} ${ms(r.ms)}`).join(', ')}`],
