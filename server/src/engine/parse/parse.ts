@@ -129,7 +129,8 @@ class PolicyStatement implements Statement {
   readonly resources: ValueItem[];
   readonly notResources: ValueItem[];
   readonly conditions: ConditionBlock[];
-  readonly derived: unknown[] = [];
+  /** `Array.of()` rather than `[]`: a literal has an allocation site (see PropertyOf in json.ts), and this array holds what rules derive from the document. */
+  readonly derived: unknown[] = Array.of();
 
   constructor(
     readonly node: JsonNode,

@@ -43,36 +43,54 @@ export interface ConditionFacts {
 
 const NO_CONDITIONS: ConditionFacts = Object.freeze({ blocks: [], invalidOperator: false, serviceKey: false });
 
-export const conditionFacts: (statement: Statement) => ConditionFacts = memo((statement) => {
-  if (statement.conditions.length === 0) return NO_CONDITIONS;
-  const blocks: BlockFacts[] = [];
-  let invalidOperator = false;
-  let serviceKey = false;
-  for (const block of statement.conditions) {
-    const facts = blockFacts(block);
-    if (!facts.op) invalidOperator = true;
-    for (const e of facts.entries) if (e.key.status === 'known' && !e.key.facts.global) serviceKey = true;
-    blocks.push(facts);
-  }
-  return { blocks, invalidOperator, serviceKey };
-});
+export const conditionFacts: (statement: Statement) => ConditionFacts = memo((statement) =>
+  statement.conditions.length === 0 ? NO_CONDITIONS : new StatementConditions(statement.conditions.map(blockFacts)),
+);
 
-function blockFacts(block: ConditionBlock): BlockFacts {
-  const { op, match } = operatorNames(block.operator);
-  const entries: EntryFacts[] = [];
-  let wildcardValue = false;
-  let unknownValue = false;
-  let valueCount = 0;
-  for (const entry of block.entries) {
-    entries.push({ entry, key: classifyKey(entry.key) });
-    for (const v of entry.values) {
-      valueCount++;
-      if (v.text === undefined) unknownValue = true;
-      else if (!wildcardValue && hasWildcard(v.text)) wildcardValue = true;
+// Made with `new` and `map`, not as literals: these facts point into the document. See TreeNode (parse/fastTree.ts).
+
+class StatementConditions implements ConditionFacts {
+  readonly invalidOperator: boolean;
+  readonly serviceKey: boolean;
+
+  constructor(readonly blocks: BlockFacts[]) {
+    this.invalidOperator = blocks.some((b) => !b.op);
+    this.serviceKey = blocks.some((b) => b.entries.some((e) => e.key.status === 'known' && !e.key.facts.global));
+  }
+}
+
+class Block implements BlockFacts {
+  readonly op: ParsedOperator | undefined;
+  readonly match: MatchOperator | undefined;
+  readonly entries: EntryFacts[];
+  wildcardValue = false;
+  unknownValue = false;
+  valueCount = 0;
+
+  constructor(readonly block: ConditionBlock) {
+    const { op, match } = operatorNames(block.operator);
+    this.op = op;
+    this.match = match;
+    this.entries = block.entries.map((entry) => new Entry(entry));
+    for (const entry of block.entries) {
+      for (const v of entry.values) {
+        this.valueCount++;
+        if (v.text === undefined) this.unknownValue = true;
+        else if (!this.wildcardValue && hasWildcard(v.text)) this.wildcardValue = true;
+      }
     }
   }
-  return { block, op, match, entries, wildcardValue, unknownValue, valueCount };
 }
+
+class Entry implements EntryFacts {
+  readonly key: KeyStatus;
+
+  constructor(readonly entry: ConditionEntry) {
+    this.key = classifyKey(entry.key);
+  }
+}
+
+const blockFacts = (block: ConditionBlock): BlockFacts => new Block(block);
 
 /** What an operator name parses to, for the rules that read operators. */
 interface OperatorNames {
