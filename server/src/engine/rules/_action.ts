@@ -172,7 +172,8 @@ class Plain implements PlainAction {
 function listFacts(values: readonly ValueItem[]): ActionListFacts {
   // A text is a repeat when its case-insensitive mark already carries this list's number.
   const list = ++listsRead;
-  const items = values.filter(isPlainActionText).map((item): PlainAction => {
+  const plain = values.every(isPlainActionText) ? values : values.filter(isPlainActionText);
+  const items = plain.map((item): PlainAction => {
     const facts = textFacts(item.text!);
     let own = facts.flags;
     if (!(own & MALFORMED)) {
@@ -218,16 +219,33 @@ const NO_ENTRIES: readonly ActionEntry[] = Object.freeze([]);
 
 /** A statement's well-formed action entries, worked out once: several rules walk them. */
 export const entriesOf = memo((statement: Statement): readonly ActionEntry[] => {
-  const entries: ActionEntry[] = [];
   const facts = actionFacts(statement);
-  for (const element of ACTION_ELEMENTS) {
-    const count = element === 'Action' ? statement.actions.length : statement.notActions.length;
-    for (const { item, text, action, flags, facts: textFacts } of facts[element].items) {
-      if (action) entries.push({ statement, element, item, text, action, entries: count, flags, facts: textFacts });
-    }
-  }
-  return entries;
+  const wellFormed = (element: 'Action' | 'NotAction', count: number) =>
+    facts[element].items.filter((plain) => plain.action !== undefined).map((plain) => new Entry(statement, element, plain, count));
+  return wellFormed('Action', statement.actions.length).concat(wellFormed('NotAction', statement.notActions.length));
 });
+
+/** With `new`, for the reason given above StatementActionFacts. */
+class Entry implements ActionEntry {
+  readonly item: ValueItem;
+  readonly text: string;
+  readonly action: Readonly<ParsedAction>;
+  readonly flags: number;
+  readonly facts: TextFacts;
+
+  constructor(
+    readonly statement: Statement,
+    readonly element: 'Action' | 'NotAction',
+    plain: PlainAction,
+    readonly entries: number,
+  ) {
+    this.item = plain.item;
+    this.text = plain.text;
+    this.action = plain.action!;
+    this.flags = plain.flags;
+    this.facts = plain.facts;
+  }
+}
 
 /** The plain-string entries of the statement's Action or NotAction (no intrinsic, no `${`), worked out once. */
 export function plainItems(statement: Statement, element: 'Action' | 'NotAction'): readonly PlainAction[] {
