@@ -9,7 +9,7 @@ import { actionPatternCovers } from '../match';
 import { allStatements, type PolicyDocument, type Statement, type ValueItem } from '../parse/model';
 import type { PolicyKind } from '../types';
 import { MAX_ACTION_LENGTH } from './_action';
-import { actionPatternsFor, actionServices, actionTexts, mayGrantFrom, mayNameServices, memo, servicesMask } from './_util';
+import { actionPatternsFor, actionServices, actionTexts, mayCoverAt, mayGrantFrom, mayNameServices, memo, servicesMask } from './_util';
 
 /**
  * Allow statements of an identity policy (or a fragment statement without a principal). In a
@@ -202,23 +202,6 @@ function addCovered(patterns: readonly string[], service: string, pool: readonly
   }
   return hit;
 }
-
-/**
- * Can the pattern cover the action, judged by the character at `at` alone? Asked where both name the same
- * service literally (no wildcard before `at`), so the glob match has to match that character as it is: a
- * read-only statement lists hundreds of actions of a service, and few share the first letter of the action.
- * Wildcards and non-ASCII characters, which lower-casing may fold unlike IAM, are left to the glob match.
- */
-function mayCoverAt(pattern: string, action: string, at: number): boolean {
-  const c = pattern.charCodeAt(at);
-  if (c === STAR || c === QUESTION || !(c < 128)) return true;
-  const d = action.charCodeAt(at);
-  if (c === d) return true;
-  const lower = c | 32;
-  return lower === (d | 32) && lower >= 97 && lower <= 122;
-}
-const STAR = 42;
-const QUESTION = 63;
 
 /** The first `Action` entry that covers one of the actions, to underline. */
 export function actionItemFor(s: Statement, actions: readonly string[]): ValueItem | undefined {

@@ -228,6 +228,24 @@ export function actionPatternsFor(statement: Statement, service: string): readon
 
 const NO_TEXTS: readonly string[] = Object.freeze([]);
 
+/**
+ * Can the pattern cover the action, judged by the character at `at` alone? Asked where both name the same
+ * service literally (no wildcard before `at`: the patterns of actionPatternsFor when the statement is not
+ * `anyService`), so the glob match has to match that character as it is: a read-only statement lists hundreds
+ * of actions of a service, and few share the first letter of the action. Wildcards and non-ASCII characters,
+ * which lower-casing may fold unlike IAM, are left to the glob match.
+ */
+export function mayCoverAt(pattern: string, action: string, at: number): boolean {
+  const c = pattern.charCodeAt(at);
+  if (c === STAR || c === QUESTION || !(c < 128)) return true;
+  const d = action.charCodeAt(at);
+  if (c === d) return true;
+  const lower = c | 32;
+  return lower === (d | 32) && lower >= 97 && lower <= 122;
+}
+const STAR = 42;
+const QUESTION = 63;
+
 /** Per statement, per service asked: the answers of actionPatternsFor (rules ask the same few services). */
 const resolvedPatterns = memo((): Map<string, readonly string[]> => new Map());
 
