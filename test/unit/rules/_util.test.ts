@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { actionPatternCovers } from '../../../server/src/engine/match';
 import { parsePolicy } from '../../../server/src/engine/parse/parse';
-import { actionPatternsFor, ActionPatternList, grantsAction, mayNameServices, servicesMask } from '../../../server/src/engine/rules/_util';
+import { actionPatternsFor, ActionPatternList, grantsAction, mayCoverAt, mayNameServices, servicesMask } from '../../../server/src/engine/rules/_util';
 import { policy } from '../helpers';
 
 const statementOf = (s: object) => parsePolicy(JSON.stringify(policy(s))).statements[0];
@@ -28,6 +28,33 @@ describe('_util: the per-statement service fact', () => {
     const s = statementOf({ Effect: 'Allow', Action: ['kinesisvideo:GetMedia'], Resource: '*' });
     assert.equal(mayNameServices(s, SAGEMAKER), false);
     assert.equal(mayNameServices(s, servicesMask('kinesisvideo')), true);
+  });
+
+  it('reads the entries of a service from its runs, in list order, without variables or intrinsics', () => {
+    const s = statementOf({
+      Effect: 'Allow',
+      Action: ['s3:GetObject', 'S3:PutObject', 'iam:PassRole', { Ref: 'Extra' }, 'iam:Get${aws:username}', 's3:List*', 'IAM:GetRole', 'ec2:RunInstances'],
+      Resource: '*',
+    });
+    assert.deepEqual(actionPatternsFor(s, 's3'), ['s3:GetObject', 'S3:PutObject', 's3:List*']);
+    assert.deepEqual(actionPatternsFor(s, 'iam'), ['iam:PassRole', 'IAM:GetRole']);
+    assert.deepEqual(actionPatternsFor(s, 'ec2'), ['ec2:RunInstances']);
+    assert.deepEqual(actionPatternsFor(s, 'sagemaker'), []);
+    assert.deepEqual(actionPatternsFor(s, 'kinesisvideo'), []);
+  });
+
+  it('a statement whose entries can name any service still answers in list order', () => {
+    const s = statementOf({ Effect: 'Allow', Action: ['iam:GetRole', 'sage*:List*', 's3:GetObject', 'Iam:PassRole', '*:Describe*'], Resource: '*' });
+    assert.deepEqual(actionPatternsFor(s, 'iam'), ['iam:GetRole', 'Iam:PassRole', '*:Describe*']);
+    assert.deepEqual(actionPatternsFor(s, 'sagemaker'), ['sage*:List*', '*:Describe*']);
+  });
+
+  it('mayCoverAt rules a pattern out only when the glob match would', () => {
+    const patterns = ['iam:PassRole', 'iam:pass*', 'iam:*', 'iam:?assRole', 'iam:Get*', 'iam:', 'iam:\u212Aey', 'iam:#x'];
+    for (const action of ['iam:PassRole', 'iam:GetRole', 'iam:Key', 'iam:#x']) {
+      for (const p of patterns) if (!mayCoverAt(p, action, 'iam:'.length)) assert.equal(actionPatternCovers(p, action), false, `${p} ${action}`);
+    }
+    assert.equal(mayCoverAt('iam:Get*', 'iam:PassRole', 4), false);
   });
 
   it('grantsAction reads only the entries of the service, with the same answers', () => {

@@ -23,7 +23,7 @@ import { actionPatternCovers, containsPolicyVariable, hasWildcard, globMatches }
 import { allStatements, type ConditionBlock, type ConditionEntry, type PolicyDocument, type Statement, type ValueItem } from '../parse/model';
 import type { RuleContext } from '../rule';
 import type { PolicyKind } from '../types';
-import { ActionPatternList, actionPatternsFor, actionServices, actionTexts, conditionEntries, grantsAction, mayGrantFrom, mayNameServices, memo, servicesMask } from './_util';
+import { ActionPatternList, actionPatternsFor, actionServices, actionTexts, conditionEntries, grantsAction, mayCoverAt, mayGrantFrom, mayNameServices, memo, servicesMask } from './_util';
 import { globsIntersect as markedGlobsIntersect, markWildcards } from './_arn';
 
 /** `sagemaker:CreateTrainingJob` for an ActionInfo. */
@@ -231,9 +231,11 @@ const GRANTED_BY_NAMED_SERVICE = 2;
 
 function grantVerdict(s: Statement, action: ActionInfo): number {
   const name = fullName(action);
+  // Unless some entry can name any service, every pattern names this one literally: screen by the first letter.
+  const at = actionServices(s).anyService ? -1 : action.service.length + 1;
   let covered = 0;
   for (const p of actionPatternsFor(s, action.service)) {
-    if (!actionPatternCovers(p, name)) continue;
+    if ((at > 0 && !mayCoverAt(p, name, at)) || !actionPatternCovers(p, name)) continue;
     covered |= GRANTED;
     if (!namesNoService(p)) {
       covered |= GRANTED_BY_NAMED_SERVICE;

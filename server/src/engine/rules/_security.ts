@@ -9,7 +9,7 @@ import { actionPatternCovers } from '../match';
 import { allStatements, type PolicyDocument, type Statement, type ValueItem } from '../parse/model';
 import type { PolicyKind } from '../types';
 import { MAX_ACTION_LENGTH } from './_action';
-import { actionPatternsFor, actionServices, actionTexts, mayGrantFrom, mayNameServices, memo, servicesMask } from './_util';
+import { actionPatternsFor, actionServices, actionTexts, mayCoverAt, mayGrantFrom, mayNameServices, memo, servicesMask } from './_util';
 
 /**
  * Allow statements of an identity policy (or a fragment statement without a principal). In a
@@ -153,10 +153,12 @@ export function unconstrainedGrants(doc: PolicyDocument, kind: PolicyKind, actio
   const mask = actionsMask(actions);
   let found: UnconstrainedGrant[] | undefined;
   for (const statement of doc.statements) {
-    // Cheap first: most statements name none of the actions' services (the other tests only filter).
-    if (!mayGrantFrom(statement, mask) || !isIdentityAllow(statement)) continue;
+    // Cheap first: most statements name none of the actions' services (the other tests only filter). Then the
+    // Resource, worked out once for the four rules that ask: most of the rest are scoped, and almost all are
+    // identity Allows.
+    if (!mayGrantFrom(statement, mask)) continue;
     const resource = unconstrainedResource(statement);
-    if (!resource) continue;
+    if (!resource || !isIdentityAllow(statement)) continue;
     const granted = grantedOf(statement, actions).filter((a) => !deniedOutright(doc, a));
     if (granted.length > 0) (found ??= []).push({ statement, resource, granted });
   }
@@ -172,23 +174,33 @@ export function actionsMask(actions: readonly string[]): number {
 export function grantedOf(s: Statement, candidates: readonly string[]): readonly string[] {
   const index = indexOf(candidates);
   if (!mayNameServices(s, index.mask)) return NONE;
+  const services = actionServices(s);
   let hit: Set<string> | undefined;
-  if (actionServices(s).anyService) {
+  if (services.anyService) {
     for (const p of actionTexts(s)) for (const a of coveredBy(p, candidates)) (hit ??= new Set()).add(a);
+  } else if (services.only !== undefined) {
+    // Every entry names one service (the usual statement): only that service's candidates are tried.
+    const pool = index.byService.get(services.only);
+    if (pool) hit = addCovered(actionTexts(s), services.only, pool, hit);
   } else {
     // Every entry names its service literally: only the entries of a candidate's service can cover it, and
     // trying those few candidates directly is cheaper than looking the pattern up (the answers are the same).
     for (const service of index.services) {
       const patterns = actionPatternsFor(s, service);
-      if (patterns.length === 0) continue;
-      const pool = index.byService.get(service)!;
-      for (const p of patterns) {
-        if (p.length > MAX_ACTION_LENGTH) continue;
-        for (const a of pool) if (actionPatternCovers(p, a)) (hit ??= new Set()).add(a);
-      }
+      if (patterns.length > 0) hit = addCovered(patterns, service, index.byService.get(service)!, hit);
     }
   }
   return hit === undefined ? NONE : candidates.filter((a) => hit!.has(a));
+}
+
+/** `hit` with the actions of `pool` that one of `patterns` covers (all of them name `service` literally). */
+function addCovered(patterns: readonly string[], service: string, pool: readonly string[], hit: Set<string> | undefined): Set<string> | undefined {
+  const at = service.length + 1;
+  for (const p of patterns) {
+    if (p.length > MAX_ACTION_LENGTH) continue;
+    for (const a of pool) if (mayCoverAt(p, a, at) && actionPatternCovers(p, a)) (hit ??= new Set()).add(a);
+  }
+  return hit;
 }
 
 /** The first `Action` entry that covers one of the actions, to underline. */

@@ -50,6 +50,12 @@ export interface ActionServices {
   only: string | undefined;
   /** Entries name more than one service (literally). */
   several: boolean;
+  /**
+   * When `several` (and not `anyService`): where each run of entries of one service starts in `actions`, and
+   * its service. A run ends where the next begins; its entries without text or with `${` are skipped when read.
+   * Recorded while the entries are walked for the mask, so `actionPatternsFor` need not walk them again.
+   */
+  runs: ServiceRuns | undefined;
   /** The `servicesMask` registry the mask was worked out with (a service registered later has no bit in it). */
   generation: number;
 }
@@ -70,6 +76,7 @@ export function servicesMask(...services: string[]): number {
     if (bit === undefined) {
       bit = serviceBits.size < 30 ? 1 << serviceBits.size : SHARED_BIT;
       serviceBits.set(service, bit);
+      (servicesByLength[service.length] ??= []).push({ service, first: service.charCodeAt(0), bit });
       generation++;
     }
     mask |= bit;
@@ -77,8 +84,23 @@ export function servicesMask(...services: string[]): number {
   return mask;
 }
 
+/**
+ * The registered services by the length of their name. A service read from a policy is a new string, whose
+ * hash a Map lookup has to work out first (a call into the runtime): comparing it with the few registered names
+ * of its length (first letter, then the rest) is cheaper, and bitOf is asked once per run of entries of every
+ * statement.
+ */
+const servicesByLength: Array<Array<{ service: string; first: number; bit: number }> | undefined> = [];
+
 function bitOf(service: string): number {
-  return serviceBits.get(service) ?? SHARED_BIT;
+  const sameLength = servicesByLength[service.length];
+  if (sameLength === undefined) return SHARED_BIT;
+  const first = service.charCodeAt(0);
+  for (let i = 0; i < sameLength.length; i++) {
+    const registered = sameLength[i];
+    if (registered.first === first && registered.service === service) return registered.bit;
+  }
+  return SHARED_BIT;
 }
 
 /** Can an `Action` entry of the statement name one of the services of the mask? */
@@ -108,9 +130,10 @@ function computeActionServices(statement: Statement): ActionServices {
   let mask = 0;
   let anyService = false;
   let only: string | undefined;
-  let several = false;
+  let runs: ServiceRuns | undefined;
   // Policies list actions service by service: an entry with the same prefix as the one before needs no work.
   let previous = '';
+  let current: string | undefined;
   const items = statement.actions;
   for (let i = 0; i < items.length; i++) {
     const text = items[i].text;
@@ -122,13 +145,26 @@ function computeActionServices(statement: Statement): ActionServices {
       anyService = true;
       continue;
     }
-    if (only === undefined) only = service;
-    else if (service !== only) several = true;
-    mask |= bitOf(service);
     previous = service; // lower-cased: a prefix written with capitals is simply worked out again
+    if (service === current) continue;
+    if (only === undefined) only = service;
+    else if (runs === undefined) runs = { starts: [0, i], services: [only, service] };
+    else {
+      runs.starts.push(i);
+      runs.services.push(service);
+    }
+    current = service;
+    mask |= bitOf(service);
   }
-  if (anyService) return { mask: -1, anyService, only: undefined, several, generation };
-  return { mask, anyService, only: several ? undefined : only, several, generation };
+  if (anyService) return { mask: -1, anyService, only: undefined, several: runs !== undefined, runs: undefined, generation };
+  if (runs) return { mask, anyService, only: undefined, several: true, runs, generation };
+  return { mask, anyService, only, several: false, runs: undefined, generation };
+}
+
+/** Runs of entries of one service, in the order of the `Action` list (see `ActionServices.runs`). */
+interface ServiceRuns {
+  starts: number[];
+  services: string[];
 }
 
 /** The lower-cased service part of an action pattern, or undefined when it has a wildcard or a non-ASCII character. */
@@ -177,28 +213,72 @@ export const conditionEntries: (statement: Statement) => ReadonlyArray<{ block: 
 export function actionPatternsFor(statement: Statement, service: string): readonly string[] {
   const services = actionServices(statement);
   if (!services.anyService) {
-    // Every entry names this one service (the usual statement): no index to build.
+    // Every entry names this one service (the usual statement): nothing to look up.
     if (!services.several) return services.only === service ? actionTexts(statement) : NO_TEXTS;
     if ((services.mask & bitOf(service)) === 0) return NO_TEXTS;
   }
-  const index = patternIndex(statement);
-  let patterns = index.resolved.get(service);
+  const resolved = resolvedPatterns(statement);
+  let patterns = resolved.get(service);
   if (!patterns) {
-    const own = index.byService.get(service) ?? [];
-    const wild = index.wildService.filter((p) => globMatches(p.slice(0, Math.max(0, p.indexOf(':'))) || p, service, { ignoreCase: true }));
-    patterns = wild.length === 0 ? own : actionTexts(statement).filter((p) => own.includes(p) || wild.includes(p));
-    index.resolved.set(service, patterns);
+    patterns = services.runs ? patternsInRuns(statement, services.runs, service) : patternsMatchingService(statement, service);
+    resolved.set(service, patterns);
   }
   return patterns;
 }
 
 const NO_TEXTS: readonly string[] = Object.freeze([]);
 
+/**
+ * Can the pattern cover the action, judged by the character at `at` alone? Asked where both name the same
+ * service literally (no wildcard before `at`: the patterns of actionPatternsFor when the statement is not
+ * `anyService`), so the glob match has to match that character as it is: a read-only statement lists hundreds
+ * of actions of a service, and few share the first letter of the action. Wildcards and non-ASCII characters,
+ * which lower-casing may fold unlike IAM, are left to the glob match.
+ */
+export function mayCoverAt(pattern: string, action: string, at: number): boolean {
+  const c = pattern.charCodeAt(at);
+  if (c === STAR || c === QUESTION || !(c < 128)) return true;
+  const d = action.charCodeAt(at);
+  if (c === d) return true;
+  const lower = c | 32;
+  return lower === (d | 32) && lower >= 97 && lower <= 122;
+}
+const STAR = 42;
+const QUESTION = 63;
+
+/** Per statement, per service asked: the answers of actionPatternsFor (rules ask the same few services). */
+const resolvedPatterns = memo((): Map<string, readonly string[]> => new Map());
+
+/** The entries of the service's runs (every entry names its service literally): only those runs are read. */
+function patternsInRuns(statement: Statement, runs: ServiceRuns, service: string): readonly string[] {
+  const items = statement.actions;
+  let patterns: string[] | undefined;
+  for (let r = 0; r < runs.services.length; r++) {
+    if (runs.services[r] !== service) continue;
+    const end = r + 1 < runs.starts.length ? runs.starts[r + 1] : items.length;
+    for (let i = runs.starts[r]; i < end; i++) {
+      const p = items[i].text;
+      if (p !== undefined && !p.includes('${')) (patterns ??= []).push(p);
+    }
+  }
+  return patterns ?? NO_TEXTS;
+}
+
+/**
+ * When some entry can name other services (a wildcard or non-ASCII in its service part, or no colon): the
+ * entries of the service and those whose service part matches it, indexed once for every service asked.
+ */
+function patternsMatchingService(statement: Statement, service: string): readonly string[] {
+  const index = patternIndex(statement);
+  const own = index.byService.get(service) ?? [];
+  const wild = index.wildService.filter((p) => globMatches(p.slice(0, Math.max(0, p.indexOf(':'))) || p, service, { ignoreCase: true }));
+  return wild.length === 0 ? own : actionTexts(statement).filter((p) => own.includes(p) || wild.includes(p));
+}
+
 interface PatternIndex {
   byService: Map<string, string[]>;
   /** Patterns whose service part has a wildcard (`*`, `*:Get*`, `sage*:*`), or no colon at all. */
   wildService: string[];
-  resolved: Map<string, readonly string[]>;
 }
 
 const patternIndex = memo((statement): PatternIndex => {
@@ -231,7 +311,7 @@ const patternIndex = memo((statement): PatternIndex => {
     run = list;
     runPrefix = service;
   }
-  return { byService, wildService, resolved: new Map() };
+  return { byService, wildService };
 });
 
 /**

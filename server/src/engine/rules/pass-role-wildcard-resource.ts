@@ -12,6 +12,8 @@ const SAMPLE_ROLES = [
   'role/OrganizationAccountAccessRole',
 ];
 
+const STAR = 42;
+const QUESTION = 63;
 
 /**
  * `*`, or an ARN pattern that covers every role of an account: `arn:aws:iam::*:role/*`,
@@ -22,6 +24,10 @@ const SAMPLE_ROLES = [
  */
 function isEveryRole(resource: string): boolean {
   if (resource === '*') return true;
+  // The sample roles end in different characters, so a pattern that matches them all ends with a wildcard:
+  // the ARN of one role (most entries) is ruled out without splitting it.
+  const last = resource.charCodeAt(resource.length - 1);
+  if (last !== STAR && last !== QUESTION) return false;
   const parts = resource.split(':');
   if (parts.length < 6 || parts[0] !== 'arn') return false;
   const [, , service, region] = parts;
