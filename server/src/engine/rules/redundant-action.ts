@@ -9,18 +9,45 @@ import { ANY, markWildcards } from './_arn';
  * Does one pattern cover another? `covered`'s own `*` and `?` become the tokens ANY and ONE; the
  * pattern's `*` absorbs anything (tokens included), its `?` one character or a ONE token, a literal only
  * itself. So `actionCovers(p, q)` is true only when every action q can match, p matches too.
+ * For action texts, which are ASCII (malformed-action reports the others).
  */
 export function actionCovers(pattern: string, covered: string): boolean {
-  // The common pairs without the general matcher. Action texts are ASCII, so lower-casing is IAM's
-  // case-insensitivity, and a token of `covered` never equals a literal character of the pattern.
-  const star = pattern.indexOf('*');
-  const question = pattern.indexOf('?');
-  const text = covered.includes('*') || covered.includes('?') ? markWildcards(covered) : covered;
+  return covers(coverForm(pattern), coverForm(covered));
+}
+
+/** An action text as `covers` reads it: worked out once per text, as the same entries are compared pairwise. */
+interface CoverForm {
+  /** Lower-cased: IAM's case-insensitivity, for ASCII. */
+  lower: string;
+  /** `lower` with its `*` and `?` as the tokens ANY and ONE: the text as the covered side. */
+  marked: string;
+  shape: typeof LITERAL | typeof PREFIX | typeof GLOB;
+  /** A PREFIX pattern's text before its final `*`. */
+  prefix: string;
+}
+const LITERAL = 0;
+/** Its only wildcard is a final `*`. */
+const PREFIX = 1;
+const GLOB = 2;
+
+function coverForm(text: string): CoverForm {
+  const lower = text.toLowerCase();
+  const star = lower.indexOf('*');
+  const question = lower.indexOf('?');
+  if (star < 0 && question < 0) return { lower, marked: lower, shape: LITERAL, prefix: '' };
+  const shape = star === lower.length - 1 && question < 0 ? PREFIX : GLOB;
+  return { lower, marked: markWildcards(lower), shape, prefix: shape === PREFIX ? lower.slice(0, star) : '' };
+}
+
+const coverFormOf = textMemo((facts) => coverForm(facts.text));
+
+function covers(pattern: CoverForm, covered: CoverForm): boolean {
+  // The common shapes without the general matcher. A token of `covered` never equals a literal character.
   // `s3:GetObject` over `s3:GetObject` (any case), and over nothing else.
-  if (star < 0 && question < 0) return text.length === pattern.length && text.toLowerCase() === pattern.toLowerCase();
+  if (pattern.shape === LITERAL) return covered.marked === pattern.lower;
   // `ec2:Describe*` over `ec2:DescribeVpcs` or `ec2:Describe?pc*`: the rest of the pattern starts the text.
-  if (star === pattern.length - 1 && question < 0) return text.length >= star && text.slice(0, star).toLowerCase() === pattern.slice(0, star).toLowerCase();
-  return globMatches(pattern, text, { ignoreCase: true, one: isOneCharacter });
+  if (pattern.shape === PREFIX) return covered.marked.startsWith(pattern.prefix);
+  return globMatches(pattern.lower, covered.marked, { ignoreCase: true, one: isOneCharacter });
 }
 
 const isOneCharacter = (c: string) => c !== ANY;
@@ -68,7 +95,12 @@ export const rule: Rule = {
         entries.forEach((e, i) => {
           let by: number | undefined = firstOf(i);
           if (by === i) {
-            const covering = (j: number) => j !== i && actionCovers(entries[j].text, e.text) && !(j > i && actionCovers(e.text, entries[j].text));
+            const form = coverFormOf(e.facts);
+            const covering = (j: number) => {
+              if (j === i) return false;
+              const other = coverFormOf(entries[j].facts);
+              return covers(other, form) && !(j > i && covers(form, other));
+            };
             const group = serviceGroup(e.facts);
             by = (group === '' ? undefined : wildcards.get(group)?.find(covering)) ?? wildcardPrefixed.find(covering);
           }
