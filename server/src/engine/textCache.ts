@@ -32,9 +32,11 @@ export class TextCache<V> {
 }
 
 /**
- * A copy of the text that shares no storage with the string it came from. (Concatenation then a slice: the
- * slice's parent is the new, flattened concatenation, one character longer than the text.)
+ * A copy of the text that shares no storage with the string it came from, in one flat piece. JSON.parse
+ * builds a new flat string; a slice of a concatenation (`(' ' + text).slice(1)`) would be a view of another
+ * string, and every comparison with a cached key would read two objects instead of one: the keys of a cache
+ * are read on every lookup, and a lint's lookups were about 15% slower that way. Only a miss pays the round trip.
  */
 export function ownCopy(text: string): string {
-  return (' ' + text).slice(1);
+  return JSON.parse(JSON.stringify(text)) as string;
 }
