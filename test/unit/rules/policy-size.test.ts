@@ -49,6 +49,22 @@ describe(ID, () => {
     assertClean(ID, text);
   });
 
+  it('counts as whitespace exactly the characters of \\s, beyond ASCII too', () => {
+    const wide: string[] = [];
+    const other: string[] = [];
+    for (let c = 0x80; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      (/\s/.test(ch) ? wide : other).push(ch);
+    }
+    // Characters next to the whitespace ones, which count.
+    const near = other.filter((ch) => /[\u0085\u009f\u00a1\u167f\u1681\u1fff\u200b\u2027\u202a\u202e\u2030\u205e\u2060\u2fff\u3001\ufefe\uffff]/.test(ch)).join('');
+    const base = policyOfSize(6144 - near.length);
+    const text = base.replace('arn:aws:s3:::', `arn:aws:s3:::${wide.join('')}${near}`);
+    assertClean(ID, text);
+    assert.equal(assertFires(ID, text.replace('arn:aws:s3:::', 'arn:aws:s3:::a'), {}, 1).length, 1);
+  });
+
   it('clean on fragments, which have no quota of their own', () => {
     assertClean(ID, JSON.stringify([{ Effect: 'Allow', Action: 's3:GetObject', Resource: `arn:aws:s3:::${'a'.repeat(30000)}` }]));
   });

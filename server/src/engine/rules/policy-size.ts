@@ -40,13 +40,23 @@ function sizeWithoutWhitespace(doc: PolicyDocument): number {
 /** Filled in on first use: it needs the document's text, which a memo cannot see. */
 const statementSize = memo((): { size: number } => ({ size: -1 }));
 
-const WHITESPACE = /\s/g;
+/** The characters of `\s` that can be in a one-byte string. */
+const NARROW_WHITESPACE = [' ', '\n', '\r', '\t', '\v', '\f', '\u00a0'];
+/** The rest of `\s`. A one-byte string can hold none of them, which the regex engine sees at once. */
+const WIDE_WHITESPACE = /[\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/g;
 
-/** Counted by the regex engine, which scans faster than a loop here, and without building a stripped copy. */
+/**
+ * The characters of the text that are not `\s`. Whitespace is rare in a policy's text (a compact one has
+ * next to none), and indexOf skips to the next of one character far faster than the regex engine or a
+ * loop tests every character against the class.
+ */
 function nonWhitespaceIn(text: string): number {
   let whitespace = 0;
-  WHITESPACE.lastIndex = 0;
-  while (WHITESPACE.test(text)) whitespace++;
+  for (const space of NARROW_WHITESPACE) {
+    for (let i = text.indexOf(space); i >= 0; i = text.indexOf(space, i + 1)) whitespace++;
+  }
+  WIDE_WHITESPACE.lastIndex = 0;
+  while (WIDE_WHITESPACE.test(text)) whitespace++;
   return text.length - whitespace;
 }
 
