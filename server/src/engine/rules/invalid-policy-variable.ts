@@ -3,6 +3,7 @@ import { lookupPolicyVariable, POLICY_VARIABLES } from '../data/policyVariables'
 import { reference } from '../data/reference';
 import type { JsonNode, Statement } from '../parse/model';
 import type { Rule, RuleContext } from '../rule';
+import { TextCache } from '../textCache';
 import type { Fix } from '../types';
 import { forEachEmbeddedString } from './_intrinsic';
 import { replaceIn, spanIn } from './_span';
@@ -141,7 +142,7 @@ function checkSub(text: string): Issue[] {
   return issues.concat(checkVariables(text, true));
 }
 
-function reportIssues(ctx: RuleContext, node: JsonNode, issues: Issue[]): void {
+function reportIssues(ctx: RuleContext, node: JsonNode, issues: readonly Issue[]): void {
   for (const issue of issues) {
     const fixes: Fix[] = (issue.fixes ?? []).map((f, _, all) => ({
       title: f.title,
@@ -154,7 +155,8 @@ function reportIssues(ctx: RuleContext, node: JsonNode, issues: Issue[]): void {
 
 /** Variables where IAM does not substitute them. */
 function checkNotExpanded(ctx: RuleContext, node: JsonNode | undefined, text: string, where: string): void {
-  if (!node) return;
+  // Every issue starts at a `${`.
+  if (!node || !text.includes('${')) return;
   const issues: Issue[] = [];
   for (const m of text.matchAll(/\$\{([^}]*)\}/g)) {
     const name = m[1].trim();
@@ -172,15 +174,22 @@ function checkNotExpanded(ctx: RuleContext, node: JsonNode | undefined, text: st
 function checkExpanded(node: JsonNode, text: string, sub: boolean, ctx: RuleContext): void {
   if (sub) reportIssues(ctx, node, checkSub(text));
   // Every issue of checkVariables starts at a `${` or a `{`.
-  else if (text.includes('{')) reportIssues(ctx, node, checkVariables(text, false));
+  else if (text.includes('{')) reportIssues(ctx, node, expandedIssues.get(text, checkExpandedText));
 }
 
+/**
+ * checkVariables of a string where IAM substitutes variables, by text: the same ARNs with `${aws:username}`
+ * recur across statements and documents, and judging each variable takes several lookups.
+ */
+const expandedIssues = new TextCache<readonly Issue[]>(2_000);
+const checkExpandedText = (text: string): readonly Issue[] => Object.freeze(checkVariables(text, false));
+
 function checkAction(node: JsonNode, text: string, sub: boolean, ctx: RuleContext): void {
-  if (!sub && text.includes('${')) checkNotExpanded(ctx, node, text, 'Action');
+  if (!sub) checkNotExpanded(ctx, node, text, 'Action');
 }
 
 function checkNotAction(node: JsonNode, text: string, sub: boolean, ctx: RuleContext): void {
-  if (!sub && text.includes('${')) checkNotExpanded(ctx, node, text, 'NotAction');
+  if (!sub) checkNotExpanded(ctx, node, text, 'NotAction');
 }
 
 function checkStatement(ctx: RuleContext, s: Statement): void {
@@ -188,8 +197,9 @@ function checkStatement(ctx: RuleContext, s: Statement): void {
   forEachEmbeddedString(s.resources, s.resources.length === 0 ? s.element('Resource')?.value : undefined, checkExpanded, ctx);
   forEachEmbeddedString(s.notResources, s.notResources.length === 0 ? s.element('NotResource')?.value : undefined, checkExpanded, ctx);
   for (const block of s.conditions) {
-    if (block.operator.includes('${')) checkNotExpanded(ctx, block.operatorNode, block.operator, 'a condition operator');
+    checkNotExpanded(ctx, block.operatorNode, block.operator, 'a condition operator');
     for (const entry of block.entries) {
+      // Only with a `${` in it: the description of where is a new string.
       if (entry.key.includes('${')) checkNotExpanded(ctx, entry.keyNode, entry.key, `the condition key "${entry.key}"`);
       forEachEmbeddedString(entry.values, entry.values.length === 0 ? entry.valueNode : undefined, checkExpanded, ctx);
     }
