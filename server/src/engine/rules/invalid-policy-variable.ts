@@ -7,11 +7,8 @@ import { TextCache } from '../textCache';
 import type { Fix } from '../types';
 import { forEachEmbeddedString } from './_intrinsic';
 import { replaceIn, spanIn } from './_span';
-import { hasBraceVariable, statementsMatching } from './_strings-facts';
+import { statementsWithVariableSyntax } from './_strings-facts';
 import { didYouMean } from './_util';
-
-/** What any issue of a statement needs somewhere in its text. */
-const CANDIDATE = /\$\{|\{[A-Za-z0-9-]+:|\\/g;
 
 const PAGE = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html';
 
@@ -219,10 +216,9 @@ export const rule: Rule = {
   scope: 'statement',
   check(ctx) {
     const { doc } = ctx;
-    // Nothing to check without a `${` or a `{prefix:key}`: most documents.
-    if (!doc.text.includes('${') && !hasBraceVariable(doc.text)) return;
-    // Nor in a statement without one in its text (or an escape, which can spell them).
-    const candidates = statementsMatching(doc.text, doc.statements, CANDIDATE);
+    // Every issue is at a `${` or a `{prefix:key}` of a value: nothing to check in a statement without one in
+    // its text, or an escape, which can spell them (most statements, and all of most documents).
+    const candidates = statementsWithVariableSyntax(doc.text, doc.statements);
     for (let i = 0; i < doc.statements.length; i++) {
       if (candidates[i]) checkStatement(ctx, doc.statements[i]);
     }
