@@ -90,7 +90,7 @@ export function scanArn(text: string, layout: ArnLayout = SHARED_LAYOUT, headOnl
 }
 
 /** `/\s/` of JavaScript: ASCII whitespace, and the Unicode spaces, line terminators and BOM. */
-function isWhitespace(c: number): boolean {
+export function isWhitespace(c: number): boolean {
   return (
     c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
     c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
