@@ -1,4 +1,4 @@
-import type { JsonNode } from '../parse/model';
+import type { JsonNode, Statement } from '../parse/model';
 import { allStatements, statementIndexAt } from '../parse/model';
 import { propertyKey } from '../parse/json';
 import type { Report, Rule } from '../rule';
@@ -72,6 +72,24 @@ function reportDuplicates(node: JsonNode, report: (r: Report) => void): void {
   for (let j = 0; j < children.length; j++) keys[j] = undefined;
 }
 
+/** reportDuplicates of a statement, from the keys its model has read already (its properties). */
+function reportDuplicateElements(s: Statement, report: (r: Report) => void): void {
+  const properties = s.properties;
+  if (properties.length < 2) return;
+  if (properties.length > PAIRWISE_MAX) return reportDuplicatesByMap(s.node.children!, report);
+  let dotted = false;
+  for (const p of properties) if (p.key.includes('\u0130')) dotted = true;
+  for (let j = 1; j < properties.length; j++) {
+    const key = properties[j].key;
+    for (let i = 0; i < j; i++) {
+      const earlier = properties[i].key;
+      if (!sameKeyIgnoringCase(earlier, key, dotted)) continue;
+      reportDuplicate(report, properties[j].keyNode, key, earlier);
+      break;
+    }
+  }
+}
+
 function reportDuplicatesByMap(children: readonly JsonNode[], report: (r: Report) => void): void {
   const seen = new Map<string, string>();
   for (const child of children) {
@@ -133,10 +151,14 @@ export const rule: Rule = {
     if (doc.root) visitOutsideStatements(doc.root, 0);
     for (const s of doc.statements) {
       const depth = depthOf(s.node);
+      if (depth > 64) continue;
+      reportDuplicateElements(s, report);
       // Most statements have no object inside (no Condition or Principal): their own keys are all there is to
       // check, and the strings of their Action lists need not be touched.
-      if (mayNestObjects(doc.text, s.node)) checkValue(s.node, depth, doc.text, report);
-      else if (depth <= 64) reportDuplicates(s.node, report);
+      if (!mayNestObjects(doc.text, s.node)) continue;
+      for (const p of s.properties) {
+        if (p.value?.children && depth + 1 <= 64) checkValue(p.value, depth + 2, doc.text, report);
+      }
     }
   },
 };
