@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { PolicyKind } from '../../../server/src/engine/types';
+import { withThousands } from '../../../server/src/engine/rules/policy-size';
 import { assertClean, assertFires, spanOf } from '../helpers';
 
 const ID = 'policy-size';
@@ -63,6 +64,12 @@ describe(ID, () => {
     const text = base.replace('arn:aws:s3:::', `arn:aws:s3:::${wide.join('')}${near}`);
     assertClean(ID, text);
     assert.equal(assertFires(ID, text.replace('arn:aws:s3:::', 'arn:aws:s3:::a'), {}, 1).length, 1);
+  });
+
+  it('writes counts as toLocaleString does for en-US', () => {
+    for (const n of [0, 7, 42, 999, 1000, 2048, 6145, 20480, 99999, 100000, 123456, 999999, 1000000, 12345678, 2 ** 31, Number.MAX_SAFE_INTEGER]) {
+      assert.equal(withThousands(n), n.toLocaleString('en-US'));
+    }
   });
 
   it('clean on fragments, which have no quota of their own', () => {

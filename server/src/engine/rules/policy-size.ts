@@ -72,6 +72,17 @@ function nonWhitespaceBetween(text: string, start: number, end: number): number 
   return size;
 }
 
+/**
+ * `n.toLocaleString('en-US')` for a count (a non-negative integer): its digits in groups of three, between
+ * commas. Without ICU, whose formatting cost a rule run here more than counting the characters did.
+ */
+export function withThousands(n: number): string {
+  const digits = String(n);
+  let text = digits.slice(0, ((digits.length - 1) % 3) + 1);
+  for (let i = text.length; i < digits.length; i += 3) text += ',' + digits.slice(i, i + 3);
+  return text;
+}
+
 export const rule: Rule = {
   id: 'policy-size',
   defaultSeverity: 'warning',
@@ -85,7 +96,7 @@ export const rule: Rule = {
     report({
       offset: doc.root.offset,
       length: 1,
-      message: `This policy is ${size.toLocaleString('en-US')} characters without whitespace, over the ${quota.limit.toLocaleString('en-US')} allowed for ${quota.what}: AWS will reject it. Split it or use wildcards.`,
+      message: `This policy is ${withThousands(size)} characters without whitespace, over the ${withThousands(quota.limit)} allowed for ${quota.what}: AWS will reject it. Split it or use wildcards.`,
     });
   },
 };
