@@ -42,7 +42,8 @@ export const fieldVerdicts: (statement: Statement) => readonly FieldVerdict[] = 
 function addVerdicts(items: readonly ValueItem[], result: FieldVerdict[] | undefined): FieldVerdict[] | undefined {
   for (const item of items) {
     if (item.node.type !== 'string' || item.text === undefined || !item.text.startsWith('arn:')) continue;
-    const found = verdictsByArn.get(item.text, verdictsOf);
+    // Most ARNs are decided by their first five fields (mayHaveVerdict), which is less to read than a lookup.
+    const found = mayHaveVerdict(item.text) ? verdictsByArn.get(item.text, verdictsOf) : null;
     if (found) for (const verdict of found) (result ??= []).push({ item, ...verdict });
   }
   return result;
@@ -50,11 +51,10 @@ function addVerdicts(items: readonly ValueItem[], result: FieldVerdict[] | undef
 
 type ArnVerdict = Omit<FieldVerdict, 'item'>;
 
-/** The verdicts on an ARN text (null: none, nearly always): ARNs repeat across statements and documents. */
+/** The verdicts on an ARN text that mayHaveVerdict let through (null: none, still the most): ARNs repeat across statements and documents. */
 const verdictsByArn = new TextCache<readonly ArnVerdict[] | null>(10_000);
 
 function verdictsOf(text: string): readonly ArnVerdict[] | null {
-  if (!mayHaveVerdict(text)) return null;
   const arn = parseArn(text);
   const formats = candidateFormats(arn);
   if (!formats || formats.length === 0) return null;
