@@ -58,6 +58,12 @@ function mark(marked: Uint8Array, statements: readonly Statement[], start: numbe
   return node.offset + node.length - start - 1;
 }
 
+/** `/\{[A-Za-z0-9-]+:/.test(text)`, looking only at the braces followed by a character the pattern allows (a few in a policy's text). */
+export function hasBraceVariable(text: string): boolean {
+  for (let i = text.indexOf('{'); i >= 0; i = text.indexOf('{', i + 1)) if (opensBareVariable(text, i)) return true;
+  return false;
+}
+
 const BARE_VARIABLE = /\{[A-Za-z0-9-]+:/y;
 
 /** Does `/\{[A-Za-z0-9-]+:/` match at the brace at `i`? Asked of the regex only when the next character can start the name. */

@@ -7,7 +7,7 @@ import { TextCache } from '../textCache';
 import type { Fix } from '../types';
 import { forEachEmbeddedString } from './_intrinsic';
 import { replaceIn, spanIn } from './_span';
-import { statementsWithVariableSyntax } from './_strings-facts';
+import { hasBraceVariable, statementsWithVariableSyntax } from './_strings-facts';
 import { didYouMean } from './_util';
 
 const PAGE = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html';
@@ -216,8 +216,9 @@ export const rule: Rule = {
   scope: 'statement',
   check(ctx) {
     const { doc } = ctx;
-    // Every issue is at a `${` or a `{prefix:key}` of a value: nothing to check in a statement without one in
-    // its text, or an escape, which can spell them (most statements, and all of most documents).
+    // Nothing to check without a `${` or a `{prefix:key}`: most documents.
+    if (!doc.text.includes('${') && !hasBraceVariable(doc.text)) return;
+    // Nor in a statement without one in its text (or an escape, which can spell them).
     const candidates = statementsWithVariableSyntax(doc.text, doc.statements);
     for (let i = 0; i < doc.statements.length; i++) {
       if (candidates[i]) checkStatement(ctx, doc.statements[i]);
