@@ -105,19 +105,20 @@ function reportDuplicatesByMap(children: readonly JsonNode[], report: (r: Report
 /** Checks a value and every object inside it, `depth` levels below the root. */
 function checkValue(node: JsonNode, depth: number, text: string, report: (r: Report) => void): void {
   // Policies are shallow; the bound keeps pathological nesting from exhausting the stack.
-  if (depth > 64) return;
+  const children = node.children;
+  if (depth > 64 || !children) return;
   if (node.type === 'object') {
     reportDuplicates(node, report);
     // The children of an object are properties, [key, value]: only a value can hold objects. It is two
     // levels below the object, past its property node.
-    for (const property of node.children!) {
+    for (const property of children) {
       const value = property.children?.[1];
       if (value?.children && depth + 1 <= 64) checkValue(value, depth + 2, text, report);
     }
   } else if (node.type === 'array') {
     // An Action or Resource list of strings need not be walked string by string.
     if (!mayNestObjects(text, node)) return;
-    for (const item of node.children!) if (item.children) checkValue(item, depth + 1, text, report);
+    for (const item of children) if (item.children) checkValue(item, depth + 1, text, report);
   }
 }
 
