@@ -30,6 +30,20 @@ describe(ID, () => {
     assert.deepEqual(found.map((f) => spanOf(text, f)), ['"AWS:sourcevpce"', '"StringEquals"']);
   });
 
+  it('fires on keys equal only once lower-cased to different lengths (U+0130 becomes two characters)', () => {
+    const text = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalTag/\u0130d":"a","aws:PrincipalTag/i\u0307d":"b","aws:PrincipalTag/id":"c"}}}]}';
+    const [f] = assertFires(ID, text, {}, 1);
+    assert.match(f.message, /repeats "aws:PrincipalTag\/\u0130d" in a different case/);
+  });
+
+  it('fires in a statement of many keys, naming the earliest one repeated', () => {
+    const extra = Array.from({ length: 10 }, (_, i) => `"X${i}":"v"`).join(',');
+    const text = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow",${extra},"Action":"s3:GetObject","Resource":"*","effect":"Deny","EFFECT":"Deny"}]}`;
+    const found = assertFires(ID, text, {}, 2);
+    assert.deepEqual(found.map((f) => spanOf(text, f)), ['"effect"', '"EFFECT"']);
+    for (const f of found) assert.match(f.message, /repeats "Effect" in a different case/);
+  });
+
   it('fires once per extra occurrence', () => {
     assertFires(ID, '{"Version":"2012-10-17","Version":"2012-10-17","version":"2012-10-17","Statement":[]}', {}, 2);
   });

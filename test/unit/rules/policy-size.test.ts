@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { PolicyKind } from '../../../server/src/engine/types';
+import { withThousands } from '../../../server/src/engine/rules/policy-size';
 import { assertClean, assertFires, spanOf } from '../helpers';
 
 const ID = 'policy-size';
@@ -47,6 +48,28 @@ describe(ID, () => {
     const text = policyOfSize(6000).replace(/\n/g, '\n' + ' '.repeat(200));
     assert.ok(text.length > 6144);
     assertClean(ID, text);
+  });
+
+  it('counts as whitespace exactly the characters of \\s, beyond ASCII too', () => {
+    const wide: string[] = [];
+    const other: string[] = [];
+    for (let c = 0x80; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      (/\s/.test(ch) ? wide : other).push(ch);
+    }
+    // Characters next to the whitespace ones, which count.
+    const near = other.filter((ch) => /[\u0085\u009f\u00a1\u167f\u1681\u1fff\u200b\u2027\u202a\u202e\u2030\u205e\u2060\u2fff\u3001\ufefe\uffff]/.test(ch)).join('');
+    const base = policyOfSize(6144 - near.length);
+    const text = base.replace('arn:aws:s3:::', `arn:aws:s3:::${wide.join('')}${near}`);
+    assertClean(ID, text);
+    assert.equal(assertFires(ID, text.replace('arn:aws:s3:::', 'arn:aws:s3:::a'), {}, 1).length, 1);
+  });
+
+  it('writes counts as toLocaleString does for en-US', () => {
+    for (const n of [0, 7, 42, 999, 1000, 2048, 6145, 20480, 99999, 100000, 123456, 999999, 1000000, 12345678, 2 ** 31, Number.MAX_SAFE_INTEGER]) {
+      assert.equal(withThousands(n), n.toLocaleString('en-US'));
+    }
   });
 
   it('clean on fragments, which have no quota of their own', () => {

@@ -42,24 +42,29 @@ export const fieldVerdicts: (statement: Statement) => readonly FieldVerdict[] = 
 function addVerdicts(items: readonly ValueItem[], result: FieldVerdict[] | undefined): FieldVerdict[] | undefined {
   for (const item of items) {
     if (item.node.type !== 'string' || item.text === undefined || !item.text.startsWith('arn:')) continue;
-    const found = verdictsOf(item);
-    if (found) (result ??= []).push(...found);
+    // Most ARNs are decided by their first five fields (mayHaveVerdict), which is less to read than a lookup.
+    const found = mayHaveVerdict(item.text) ? verdictsByArn.get(item.text, verdictsOf) : null;
+    if (found) for (const verdict of found) (result ??= []).push({ item, ...verdict });
   }
   return result;
 }
 
-function verdictsOf(item: ValueItem): FieldVerdict[] | undefined {
-  if (!mayHaveVerdict(item.text!)) return undefined;
-  const arn = parseArn(item.text!);
+type ArnVerdict = Omit<FieldVerdict, 'item'>;
+
+/** The verdicts on an ARN text that mayHaveVerdict let through (null: none, still the most): ARNs repeat across statements and documents. */
+const verdictsByArn = new TextCache<readonly ArnVerdict[] | null>(10_000);
+
+function verdictsOf(text: string): readonly ArnVerdict[] | null {
+  const arn = parseArn(text);
   const formats = candidateFormats(arn);
-  if (!formats || formats.length === 0) return undefined;
-  let result: FieldVerdict[] | undefined;
+  if (!formats || formats.length === 0) return null;
+  let result: ArnVerdict[] | null = null;
   for (const name of ['region', 'account'] as const) {
     const field = fieldOf(arn, name);
     if (field.wildcard || field.variable) continue;
-    if (field.text !== '' && formats.every((f) => f[name] === 'none')) (result ??= []).push({ item, arn, name, field, formats, verdict: 'none' });
+    if (field.text !== '' && formats.every((f) => f[name] === 'none')) (result ??= []).push({ arn, name, field, formats, verdict: 'none' });
     else if (field.text === '' && formats.every((f) => f[name] === 'required') && !(name === 'account' && formats.some((f) => AWS_OWNED.has(`${f.tableService}/${f.resourceType}`))))
-      (result ??= []).push({ item, arn, name, field, formats, verdict: 'required' });
+      (result ??= []).push({ arn, name, field, formats, verdict: 'required' });
   }
   return result;
 }

@@ -90,7 +90,7 @@ export function scanArn(text: string, layout: ArnLayout = SHARED_LAYOUT, headOnl
 }
 
 /** `/\s/` of JavaScript: ASCII whitespace, and the Unicode spaces, line terminators and BOM. */
-function isWhitespace(c: number): boolean {
+export function isWhitespace(c: number): boolean {
   return (
     c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
     c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
@@ -317,22 +317,20 @@ function buildFormats(field: string): ArnFormat[] {
 }
 
 /** The formats of the ARN's service whose resource part can match the ARN's resource part. */
-const candidateCache = new Map<string, ArnFormat[]>();
-
 export function candidateFormats(arn: ParsedArn): ArnFormat[] | undefined {
   const service = fieldOf(arn, 'service');
   if (service.wildcard || service.variable) return undefined;
   const all = arnFormatsFor(service.text.toLowerCase());
   if (!all) return undefined;
-  const resourceText = fieldOf(arn, 'resource').text;
-  const key = `${service.text.toLowerCase()}:${resourceText}`;
-  let result = candidateCache.get(key);
-  if (!result) {
-    const resource = policyGlob(resourceText);
-    const prefix = literalPrefix(resource);
-    result = all.filter((f) => globsIntersect(f.resourceGlob, resource, f.resourcePrefix, prefix));
-    if (candidateCache.size > 5000) candidateCache.clear();
-    candidateCache.set(key, result);
-  }
-  return result;
+  // Keyed by the whole ARN, which is a string already, rather than by its service and resource part, which
+  // would have to be joined into a new one on every call.
+  return candidateCache.get(arn.text, matchingFormats, all);
+}
+
+const candidateCache = new TextCache<ArnFormat[]>(10_000);
+
+function matchingFormats(text: string, all: readonly ArnFormat[]): ArnFormat[] {
+  const resource = policyGlob(fieldOf(parseArn(text), 'resource').text);
+  const prefix = literalPrefix(resource);
+  return all.filter((f) => globsIntersect(f.resourceGlob, resource, f.resourcePrefix, prefix));
 }

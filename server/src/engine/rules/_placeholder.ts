@@ -64,14 +64,14 @@ function isReferenceName(segment: string): boolean {
 const GENERIC_TRIGGER = /[<{]|\d{12}|EXAMPLE|amzn-s3-demo-|1234abcd-|your|acc(?:oun)?t/i;
 
 export function placeholdersIn(text: string, options: PlaceholderOptions = {}): readonly Placeholder[] {
-  if (!mayHavePlaceholders(text)) return NONE;
-  // Two rules ask about every value, and values repeat across statements and documents.
+  // Two rules ask about every value, and values repeat across statements and documents: one lookup
+  // costs less than even the pre-check of an ARN, which reads every character.
   return options.sub ? subCache.get(text, scanSub) : plainCache.get(text, scanPlain);
 }
 const plainCache = new TextCache<readonly Placeholder[]>(10_000);
 const subCache = new TextCache<readonly Placeholder[]>(10_000);
-const scanPlain = (text: string) => Object.freeze(scanPlaceholders(text, {}));
-const scanSub = (text: string) => Object.freeze(scanPlaceholders(text, { sub: true }));
+const scanPlain = (text: string) => (mayHavePlaceholders(text) ? Object.freeze(scanPlaceholders(text, {})) : NONE);
+const scanSub = (text: string) => (mayHavePlaceholders(text) ? Object.freeze(scanPlaceholders(text, { sub: true })) : NONE);
 const NONE: readonly Placeholder[] = Object.freeze([]);
 
 /**

@@ -1,4 +1,4 @@
-import type { JsonNode } from '../parse/model';
+import type { JsonNode, Statement } from '../parse/model';
 import { allStatements, statementIndexAt } from '../parse/model';
 import { propertyKey } from '../parse/json';
 import type { Report, Rule } from '../rule';
@@ -20,10 +20,11 @@ const PAIRWISE_MAX = 12;
 
 /**
  * `a.toLowerCase() === b.toLowerCase()` without lower-casing (allocating) either in the usual case. Only
- * U+0130 changes length when lower-cased, so keys of different lengths can only be equal with it in them.
+ * U+0130 changes length when lower-cased, so keys of different lengths can only be equal with it in them:
+ * `dotted` says whether some key of the object has one (asked once per key, not once per pair).
  */
-function sameKeyIgnoringCase(a: string, b: string): boolean {
-  if (a.length !== b.length) return (a.includes('\u0130') || b.includes('\u0130')) && a.toLowerCase() === b.toLowerCase();
+function sameKeyIgnoringCase(a: string, b: string, dotted: boolean): boolean {
+  if (a.length !== b.length) return dotted && a.toLowerCase() === b.toLowerCase();
   for (let i = 0; i < a.length; i++) {
     let x = a.charCodeAt(i);
     let y = b.charCodeAt(i);
@@ -41,18 +42,49 @@ function reportDuplicate(report: (r: Report) => void, keyNode: JsonNode, key: st
   report({ node: keyNode, message: `Duplicate key: ${how} in this object. IAM either rejects the policy or keeps only one of them; merge them into one.` });
 }
 
+/**
+ * The keys of the object being checked pair by pair, read once each rather than once per pair. Emptied
+ * after each object: the keys are slices of a document's text, which they would keep alive.
+ */
+const keys: Array<string | undefined> = [];
+
 /** Reports every key of the object that repeats an earlier one, ignoring case, naming the earliest one it repeats. */
 function reportDuplicates(node: JsonNode, report: (r: Report) => void): void {
   const children = node.children;
   if (!children || children.length < 2) return;
   if (children.length > PAIRWISE_MAX) return reportDuplicatesByMap(children, report);
-  for (let j = 1; j < children.length; j++) {
+  let dotted = false;
+  for (let j = 0; j < children.length; j++) {
     const key = propertyKey(children[j]);
+    keys[j] = key;
+    if (key !== undefined && key.includes('\u0130')) dotted = true;
+  }
+  for (let j = 1; j < children.length; j++) {
+    const key = keys[j];
     if (key === undefined) continue;
     for (let i = 0; i < j; i++) {
-      const earlier = propertyKey(children[i]);
-      if (earlier === undefined || !sameKeyIgnoringCase(earlier, key)) continue;
+      const earlier = keys[i];
+      if (earlier === undefined || !sameKeyIgnoringCase(earlier, key, dotted)) continue;
       reportDuplicate(report, children[j].children![0], key, earlier);
+      break;
+    }
+  }
+  for (let j = 0; j < children.length; j++) keys[j] = undefined;
+}
+
+/** reportDuplicates of a statement, from the keys its model has read already (its properties). */
+function reportDuplicateElements(s: Statement, report: (r: Report) => void): void {
+  const properties = s.properties;
+  if (properties.length < 2) return;
+  if (properties.length > PAIRWISE_MAX) return reportDuplicatesByMap(s.node.children!, report);
+  let dotted = false;
+  for (const p of properties) if (p.key.includes('\u0130')) dotted = true;
+  for (let j = 1; j < properties.length; j++) {
+    const key = properties[j].key;
+    for (let i = 0; i < j; i++) {
+      const earlier = properties[i].key;
+      if (!sameKeyIgnoringCase(earlier, key, dotted)) continue;
+      reportDuplicate(report, properties[j].keyNode, key, earlier);
       break;
     }
   }
@@ -67,6 +99,26 @@ function reportDuplicatesByMap(children: readonly JsonNode[], report: (r: Report
     const first = seen.get(lower);
     if (first === undefined) seen.set(lower, key);
     else reportDuplicate(report, child.children![0], key, first);
+  }
+}
+
+/** Checks a value and every object inside it, `depth` levels below the root. */
+function checkValue(node: JsonNode, depth: number, text: string, report: (r: Report) => void): void {
+  // Policies are shallow; the bound keeps pathological nesting from exhausting the stack.
+  const children = node.children;
+  if (depth > 64 || !children) return;
+  if (node.type === 'object') {
+    reportDuplicates(node, report);
+    // The children of an object are properties, [key, value]: only a value can hold objects. It is two
+    // levels below the object, past its property node.
+    for (const property of children) {
+      const value = property.children?.[1];
+      if (value?.children && depth + 1 <= 64) checkValue(value, depth + 2, text, report);
+    }
+  } else if (node.type === 'array') {
+    // An Action or Resource list of strings need not be walked string by string.
+    if (!mayNestObjects(text, node)) return;
+    for (const item of children) if (item.children) checkValue(item, depth + 1, text, report);
   }
 }
 
@@ -89,23 +141,25 @@ export const rule: Rule = {
       const index = statementIndexAt(statements, node.offset);
       return index >= 0 && statements[index].node === node;
     };
-    const visit = (node: JsonNode, depth: number, skipStatements: boolean): void => {
-      // Policies are shallow; the bound keeps pathological nesting from exhausting the stack.
-      if (depth > 64 || (skipStatements && isStatementNode(node))) return;
+    const visitOutsideStatements = (node: JsonNode, depth: number): void => {
+      if (depth > 64 || isStatementNode(node)) return;
       if (node.type === 'object') reportDuplicates(node, report);
-      // An Action or Resource list of strings need not be walked string by string.
       else if (node.type === 'array' && !mayNestObjects(doc.text, node)) return;
       const children = node.children;
       if (!children) return;
-      for (const child of children) if (child.children) visit(child, depth + 1, skipStatements);
+      for (const child of children) if (child.children) visitOutsideStatements(child, depth + 1);
     };
-    if (doc.root) visit(doc.root, 0, true);
+    if (doc.root) visitOutsideStatements(doc.root, 0);
     for (const s of doc.statements) {
       const depth = depthOf(s.node);
+      if (depth > 64) continue;
+      reportDuplicateElements(s, report);
       // Most statements have no object inside (no Condition or Principal): their own keys are all there is to
       // check, and the strings of their Action lists need not be touched.
-      if (mayNestObjects(doc.text, s.node)) visit(s.node, depth, false);
-      else if (depth <= 64) reportDuplicates(s.node, report);
+      if (!mayNestObjects(doc.text, s.node)) continue;
+      for (const p of s.properties) {
+        if (p.value?.children && depth + 1 <= 64) checkValue(p.value, depth + 2, doc.text, report);
+      }
     }
   },
 };

@@ -1,5 +1,6 @@
 import { reference } from '../data/reference';
 import { replaceString } from '../edits';
+import { TextCache } from '../textCache';
 import type { ValueItem } from '../parse/model';
 import type { Rule, RuleContext } from '../rule';
 import type { Fix } from '../types';
@@ -135,6 +136,9 @@ function plainlyValid(text: string): boolean {
   return !isEmptyField(layout, 5) || layout.wildcards !== 0;
 }
 
+/** plainlyValid by text: ARNs repeat across statements and documents, and a lookup costs less than a scan. */
+const validArns = new TextCache<boolean>(10_000);
+
 /** Twelve digits from `start` to `end`. */
 function isAccountId(text: string, start: number, end: number): boolean {
   if (end - start !== 12) return false;
@@ -149,7 +153,7 @@ function checkItems(items: readonly ValueItem[], docText: string, actions: reado
   for (const item of items) {
     const text = item.text;
     if (item.node.type !== 'string' || text === undefined) continue;
-    if (text.startsWith('arn:') && plainlyValid(text)) continue;
+    if (text.startsWith('arn:') && validArns.get(text, plainlyValid)) continue;
     const problem = diagnose(text, docText, item, actions);
     if (!problem) continue;
     const span = problem.start !== undefined ? spanIn(docText, item.node, problem.start, problem.length ?? 0) : { offset: item.node.offset, length: item.node.length };

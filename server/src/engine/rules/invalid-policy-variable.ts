@@ -3,14 +3,12 @@ import { lookupPolicyVariable, POLICY_VARIABLES } from '../data/policyVariables'
 import { reference } from '../data/reference';
 import type { JsonNode, Statement } from '../parse/model';
 import type { Rule, RuleContext } from '../rule';
+import { TextCache } from '../textCache';
 import type { Fix } from '../types';
 import { forEachEmbeddedString } from './_intrinsic';
 import { replaceIn, spanIn } from './_span';
-import { hasBraceVariable, statementsMatching } from './_strings-facts';
+import { hasBraceVariable, statementsWithVariableSyntax } from './_strings-facts';
 import { didYouMean } from './_util';
-
-/** What any issue of a statement needs somewhere in its text. */
-const CANDIDATE = /\$\{|\{[A-Za-z0-9-]+:|\\/g;
 
 const PAGE = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html';
 
@@ -141,7 +139,7 @@ function checkSub(text: string): Issue[] {
   return issues.concat(checkVariables(text, true));
 }
 
-function reportIssues(ctx: RuleContext, node: JsonNode, issues: Issue[]): void {
+function reportIssues(ctx: RuleContext, node: JsonNode, issues: readonly Issue[]): void {
   for (const issue of issues) {
     const fixes: Fix[] = (issue.fixes ?? []).map((f, _, all) => ({
       title: f.title,
@@ -154,7 +152,8 @@ function reportIssues(ctx: RuleContext, node: JsonNode, issues: Issue[]): void {
 
 /** Variables where IAM does not substitute them. */
 function checkNotExpanded(ctx: RuleContext, node: JsonNode | undefined, text: string, where: string): void {
-  if (!node) return;
+  // Every issue starts at a `${`.
+  if (!node || !text.includes('${')) return;
   const issues: Issue[] = [];
   for (const m of text.matchAll(/\$\{([^}]*)\}/g)) {
     const name = m[1].trim();
@@ -172,15 +171,22 @@ function checkNotExpanded(ctx: RuleContext, node: JsonNode | undefined, text: st
 function checkExpanded(node: JsonNode, text: string, sub: boolean, ctx: RuleContext): void {
   if (sub) reportIssues(ctx, node, checkSub(text));
   // Every issue of checkVariables starts at a `${` or a `{`.
-  else if (text.includes('{')) reportIssues(ctx, node, checkVariables(text, false));
+  else if (text.includes('{')) reportIssues(ctx, node, expandedIssues.get(text, checkExpandedText));
 }
 
+/**
+ * checkVariables of a string where IAM substitutes variables, by text: the same ARNs with `${aws:username}`
+ * recur across statements and documents, and judging each variable takes several lookups.
+ */
+const expandedIssues = new TextCache<readonly Issue[]>(2_000);
+const checkExpandedText = (text: string): readonly Issue[] => Object.freeze(checkVariables(text, false));
+
 function checkAction(node: JsonNode, text: string, sub: boolean, ctx: RuleContext): void {
-  if (!sub && text.includes('${')) checkNotExpanded(ctx, node, text, 'Action');
+  if (!sub) checkNotExpanded(ctx, node, text, 'Action');
 }
 
 function checkNotAction(node: JsonNode, text: string, sub: boolean, ctx: RuleContext): void {
-  if (!sub && text.includes('${')) checkNotExpanded(ctx, node, text, 'NotAction');
+  if (!sub) checkNotExpanded(ctx, node, text, 'NotAction');
 }
 
 function checkStatement(ctx: RuleContext, s: Statement): void {
@@ -188,8 +194,9 @@ function checkStatement(ctx: RuleContext, s: Statement): void {
   forEachEmbeddedString(s.resources, s.resources.length === 0 ? s.element('Resource')?.value : undefined, checkExpanded, ctx);
   forEachEmbeddedString(s.notResources, s.notResources.length === 0 ? s.element('NotResource')?.value : undefined, checkExpanded, ctx);
   for (const block of s.conditions) {
-    if (block.operator.includes('${')) checkNotExpanded(ctx, block.operatorNode, block.operator, 'a condition operator');
+    checkNotExpanded(ctx, block.operatorNode, block.operator, 'a condition operator');
     for (const entry of block.entries) {
+      // Only with a `${` in it: the description of where is a new string.
       if (entry.key.includes('${')) checkNotExpanded(ctx, entry.keyNode, entry.key, `the condition key "${entry.key}"`);
       forEachEmbeddedString(entry.values, entry.values.length === 0 ? entry.valueNode : undefined, checkExpanded, ctx);
     }
@@ -212,7 +219,7 @@ export const rule: Rule = {
     // Nothing to check without a `${` or a `{prefix:key}`: most documents.
     if (!doc.text.includes('${') && !hasBraceVariable(doc.text)) return;
     // Nor in a statement without one in its text (or an escape, which can spell them).
-    const candidates = statementsMatching(doc.text, doc.statements, CANDIDATE);
+    const candidates = statementsWithVariableSyntax(doc.text, doc.statements);
     for (let i = 0; i < doc.statements.length; i++) {
       if (candidates[i]) checkStatement(ctx, doc.statements[i]);
     }

@@ -1,6 +1,7 @@
 import type { PolicyDocument } from '../parse/model';
 import type { Rule } from '../rule';
 import type { PolicyKind } from '../types';
+import { isWhitespace } from './_arn';
 import { memo } from './_util';
 
 /**
@@ -29,25 +30,57 @@ function sizeWithoutWhitespace(doc: PolicyDocument): number {
   for (const s of doc.statements) {
     const start = s.node.offset;
     const end = start + s.node.length;
-    size += nonWhitespaceIn(text.slice(from, start));
+    size += nonWhitespaceBetween(text, from, start);
     const own = statementSize(s);
     if (own.size < 0) own.size = nonWhitespaceIn(text.slice(start, end));
     size += own.size;
     from = end;
   }
-  return size + nonWhitespaceIn(text.slice(from));
+  return size + nonWhitespaceBetween(text, from, text.length);
 }
 /** Filled in on first use: it needs the document's text, which a memo cannot see. */
 const statementSize = memo((): { size: number } => ({ size: -1 }));
 
-const WHITESPACE = /\s/g;
+/** The characters of `\s` that can be in a one-byte string. */
+const NARROW_WHITESPACE = [' ', '\n', '\r', '\t', '\v', '\f', '\u00a0'];
+/** The rest of `\s`. A one-byte string can hold none of them, which the regex engine sees at once. */
+const WIDE_WHITESPACE = /[\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/g;
 
-/** Counted by the regex engine, which scans faster than a loop here, and without building a stripped copy. */
+/**
+ * The characters of the text that are not `\s`. Whitespace is rare in a policy's text (a compact one has
+ * next to none), and indexOf skips to the next of one character far faster than the regex engine or a
+ * loop tests every character against the class.
+ */
 function nonWhitespaceIn(text: string): number {
   let whitespace = 0;
-  WHITESPACE.lastIndex = 0;
-  while (WHITESPACE.test(text)) whitespace++;
+  for (const space of NARROW_WHITESPACE) {
+    for (let i = text.indexOf(space); i >= 0; i = text.indexOf(space, i + 1)) whitespace++;
+  }
+  WIDE_WHITESPACE.lastIndex = 0;
+  while (WIDE_WHITESPACE.test(text)) whitespace++;
   return text.length - whitespace;
+}
+
+/** Up to this many characters a loop is cheaper than a slice and eight searches. */
+const SHORT = 32;
+
+/** nonWhitespaceIn(text.slice(start, end)); a gap between statements is mostly a comma, a line break and an indent. */
+function nonWhitespaceBetween(text: string, start: number, end: number): number {
+  if (end - start > SHORT) return nonWhitespaceIn(text.slice(start, end));
+  let size = 0;
+  for (let i = start; i < end; i++) if (!isWhitespace(text.charCodeAt(i))) size++;
+  return size;
+}
+
+/**
+ * `n.toLocaleString('en-US')` for a count (a non-negative integer): its digits in groups of three, between
+ * commas. Without ICU, whose formatting cost a rule run here more than counting the characters did.
+ */
+export function withThousands(n: number): string {
+  const digits = String(n);
+  let text = digits.slice(0, ((digits.length - 1) % 3) + 1);
+  for (let i = text.length; i < digits.length; i += 3) text += ',' + digits.slice(i, i + 3);
+  return text;
 }
 
 export const rule: Rule = {
@@ -63,7 +96,7 @@ export const rule: Rule = {
     report({
       offset: doc.root.offset,
       length: 1,
-      message: `This policy is ${size.toLocaleString('en-US')} characters without whitespace, over the ${quota.limit.toLocaleString('en-US')} allowed for ${quota.what}: AWS will reject it. Split it or use wildcards.`,
+      message: `This policy is ${withThousands(size)} characters without whitespace, over the ${withThousands(quota.limit)} allowed for ${quota.what}: AWS will reject it. Split it or use wildcards.`,
     });
   },
 };
