@@ -217,21 +217,26 @@ export function fastParseTree(text: string, maxNesting: number): JsonNode | unde
  * Objects made by `new` have no allocation site. One shape also keeps every read of a node monomorphic.
  */
 class TreeNode implements Node {
-  length = -1;
-  children: Node[] | undefined = undefined;
-  value: unknown = undefined;
-  colonOffset: number | undefined = undefined;
+  // Declared, and set in the constructor in one order: no field initializers for V8 to run apart.
+  declare type: Node['type'];
+  declare offset: number;
+  declare length: number;
+  declare parent: Node | undefined;
+  declare children: Node[] | undefined;
+  declare value: unknown;
+  declare colonOffset: number | undefined;
 
-  constructor(
-    public type: Node['type'],
-    public offset: number,
-    public parent: Node | undefined,
-  ) {}
+  constructor(type: Node['type'], offset: number, parent: Node | undefined, length = -1, value: unknown = undefined) {
+    this.type = type;
+    this.offset = offset;
+    this.length = length;
+    this.parent = parent;
+    this.children = undefined;
+    this.value = value;
+    this.colonOffset = undefined;
+  }
 
   static leaf(type: Node['type'], offset: number, length: number, parent: Node | undefined, value: unknown): TreeNode {
-    const node = new TreeNode(type, offset, parent);
-    node.length = length;
-    node.value = value;
-    return node;
+    return new TreeNode(type, offset, parent, length, value);
   }
 }

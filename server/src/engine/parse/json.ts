@@ -70,9 +70,9 @@ function item(node: JsonNode): ValueItem {
 export function valueItems(node: JsonNode | undefined): ValueItem[] {
   if (!node) return [];
   if (node.type === 'array') return (node.children ?? []).map(item);
-  if (isIntrinsic(node)) return [item(node)];
-  if (node.type === 'object') return [];
-  return [item(node)];
+  if (node.type === 'object' && !isIntrinsic(node)) return [];
+  // Not `[item(node)]`: an array literal has an allocation site, and this one holds the document (see PropertyOf).
+  return Array.of(item(node));
 }
 
 /** Only items that are JSON strings (not numbers, booleans or intrinsics). */
