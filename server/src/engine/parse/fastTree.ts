@@ -26,20 +26,31 @@ export function fastParseTree(text: string, maxNesting: number): JsonNode | unde
   const n = text.length;
   let i = 0;
 
+  // The scanning loops count in a local and store `i` once at the end: `i` lives in the closures' shared
+  // context, and a store to it on every character made a parse about 4% slower.
+
   const skipSpace = (): void => {
-    for (; i < n; i++) {
-      const c = text.charCodeAt(i);
-      if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) return;
+    let j = i;
+    for (; j < n; j++) {
+      const c = text.charCodeAt(j);
+      if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) break;
     }
+    i = j;
   };
 
   /** The string token at `i` (an opening quote): its value; `i` moves past the closing quote. */
   const readString = (): string => {
-    const start = ++i;
-    for (; i < n; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 0x22) return text.slice(start, i++);
-      if (c === 0x5c) return readEscaped(start);
+    const start = i + 1;
+    for (let j = start; j < n; j++) {
+      const c = text.charCodeAt(j);
+      if (c === 0x22) {
+        i = j + 1;
+        return text.slice(start, j);
+      }
+      if (c === 0x5c) {
+        i = j;
+        return readEscaped(start);
+      }
       if (c < 0x20) throw GIVE_UP;
     }
     throw GIVE_UP;
