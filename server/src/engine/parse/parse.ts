@@ -3,7 +3,7 @@ import type { PolicyKind } from '../types';
 import { fastParseTree } from './fastTree';
 import { detectKind, hasPolicyShape } from './kind';
 import { findProperty, propertiesOf, valueItems } from './json';
-import type { ConditionBlock, ConditionEntry, JsonNode, PolicyDocument, Property, Statement, ValueItem } from './model';
+import { MemoSlots, type ConditionBlock, type ConditionEntry, type JsonNode, type PolicyDocument, type Property, type Statement, type ValueItem } from './model';
 
 export interface ParseOptions {
   kind?: PolicyKind;
@@ -129,8 +129,7 @@ class PolicyStatement implements Statement {
   readonly resources: ValueItem[];
   readonly notResources: ValueItem[];
   readonly conditions: ConditionBlock[];
-  /** `Array.of()` rather than `[]`: a literal has an allocation site (see PropertyOf in json.ts), and this array holds what rules derive from the document. */
-  readonly derived: unknown[] = Array.of();
+  readonly derived = new MemoSlots();
 
   constructor(
     readonly node: JsonNode,

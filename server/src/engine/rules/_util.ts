@@ -7,7 +7,7 @@ import { actionPatternCovers, globMatches } from '../match';
  * computes lives as long as the object, and a field is much cheaper to read than a WeakMap. `compute` must
  * not return undefined.
  */
-export function slotMemos<O extends { readonly derived: unknown[] }>(): <T>(compute: (o: O) => T) => (o: O) => T {
+export function slotMemos<O extends { readonly derived: { [slot: number]: unknown } }>(): <T>(compute: (o: O) => T) => (o: O) => T {
   let nextSlot = 0;
   return <T>(compute: (o: O) => T) => {
     const slot = nextSlot++;
