@@ -118,7 +118,6 @@ export function fastParseTree(text: string, maxNesting: number): JsonNode | unde
     i += word.length;
   };
 
-  stack.length = 0; // what a parse that gave up left
   const popChildren = (first: number): Node[] => stack.splice(first);
 
   /** `depth`: how many brackets enclose this value (the same count as the jsonc-parser path's nesting guard). */
@@ -214,6 +213,7 @@ export function fastParseTree(text: string, maxNesting: number): JsonNode | unde
     if (i < n) return undefined;
     return root;
   } catch (error) {
+    stack.length = 0; // what was read before giving up: the stack must not keep this document alive
     if (error === GIVE_UP) return undefined;
     throw error;
   }
