@@ -1,6 +1,6 @@
-import type { JsonNode, Statement } from '../parse/model';
+import type { JsonNode, Property, Statement } from '../parse/model';
 import { allStatements, statementIndexAt } from '../parse/model';
-import { propertyKey } from '../parse/json';
+import { propertiesOf, propertyKey } from '../parse/json';
 import type { Report, Rule } from '../rule';
 
 function depthOf(node: JsonNode): number {
@@ -42,41 +42,23 @@ function reportDuplicate(report: (r: Report) => void, keyNode: JsonNode, key: st
   report({ node: keyNode, message: `Duplicate key: ${how} in this object. IAM either rejects the policy or keeps only one of them; merge them into one.` });
 }
 
-/**
- * The keys of the object being checked pair by pair, read once each rather than once per pair. Emptied
- * after each object: the keys are slices of a document's text, which they would keep alive.
- */
-const keys: Array<string | undefined> = [];
-
 /** Reports every key of the object that repeats an earlier one, ignoring case, naming the earliest one it repeats. */
 function reportDuplicates(node: JsonNode, report: (r: Report) => void): void {
   const children = node.children;
   if (!children || children.length < 2) return;
   if (children.length > PAIRWISE_MAX) return reportDuplicatesByMap(children, report);
-  let dotted = false;
-  for (let j = 0; j < children.length; j++) {
-    const key = propertyKey(children[j]);
-    keys[j] = key;
-    if (key !== undefined && key.includes('\u0130')) dotted = true;
-  }
-  for (let j = 1; j < children.length; j++) {
-    const key = keys[j];
-    if (key === undefined) continue;
-    for (let i = 0; i < j; i++) {
-      const earlier = keys[i];
-      if (earlier === undefined || !sameKeyIgnoringCase(earlier, key, dotted)) continue;
-      reportDuplicate(report, children[j].children![0], key, earlier);
-      break;
-    }
-  }
-  for (let j = 0; j < children.length; j++) keys[j] = undefined;
+  reportRepeatedKeys(propertiesOf(node), report);
 }
 
 /** reportDuplicates of a statement, from the keys its model has read already (its properties). */
 function reportDuplicateElements(s: Statement, report: (r: Report) => void): void {
-  const properties = s.properties;
+  if (s.properties.length > PAIRWISE_MAX) return reportDuplicatesByMap(s.node.children!, report);
+  reportRepeatedKeys(s.properties, report);
+}
+
+/** The pair-by-pair check of an object's properties (half-typed ones left out, as propertiesOf does). */
+function reportRepeatedKeys(properties: readonly Property[], report: (r: Report) => void): void {
   if (properties.length < 2) return;
-  if (properties.length > PAIRWISE_MAX) return reportDuplicatesByMap(s.node.children!, report);
   let dotted = false;
   for (const p of properties) if (p.key.includes('\u0130')) dotted = true;
   for (let j = 1; j < properties.length; j++) {
