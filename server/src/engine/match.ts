@@ -53,8 +53,9 @@ export function globMatches(pattern: string, text: string, options: GlobOptions 
   return pi === pattern.length;
 }
 
-const STAR = 42;
-const QUESTION = 63;
+/** The character codes of IAM's two wildcards, `*` and `?`. */
+export const STAR = 42;
+export const QUESTION = 63;
 
 function charsEqual(a: number, b: number, ignoreCase: boolean): boolean {
   if (a === b) return true;

@@ -1,6 +1,6 @@
 import { parseOperator, type ParsedOperator } from '../data/operators';
 import { allStatements, type ConditionBlock, type ConditionEntry, type JsonNode, type PolicyDocument, type Statement, type ValueItem } from '../parse/model';
-import { actionPatternCovers, globMatches } from '../match';
+import { actionPatternCovers, globMatches, QUESTION, STAR } from '../match';
 
 /**
  * Memos kept in the `derived` slots of one kind of object (each kind numbers its own slots): what a memo
@@ -243,8 +243,6 @@ export function mayCoverAt(pattern: string, action: string, at: number): boolean
   const lower = c | 32;
   return lower === (d | 32) && lower >= 97 && lower <= 122;
 }
-const STAR = 42;
-const QUESTION = 63;
 
 /** Per statement, per service asked: the answers of actionPatternsFor (rules ask the same few services). */
 const resolvedPatterns = memo((): Map<string, readonly string[]> => new Map());

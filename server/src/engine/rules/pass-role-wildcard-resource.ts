@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { globMatches } from '../match';
+import { globMatches, QUESTION, STAR } from '../match';
 import { grantsAction, mayGrantFrom, servicesMask } from './_util';
 
 const IAM = servicesMask('iam');
@@ -12,8 +12,6 @@ const SAMPLE_ROLES = [
   'role/OrganizationAccountAccessRole',
 ];
 
-const STAR = 42;
-const QUESTION = 63;
 
 /**
  * `*`, or an ARN pattern that covers every role of an account: `arn:aws:iam::*:role/*`,
