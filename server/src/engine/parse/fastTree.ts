@@ -22,6 +22,13 @@ const GIVE_UP = new Error('not plain JSON');
  */
 const stack: Node[] = [];
 
+/**
+ * Sticky, for its `lastIndex`: where to look from, and after a test where the run of characters that are not
+ * control characters ends (see readString). A greedy run is about twice as fast as searching for
+ * `/[\x00-\x1f]/g`, which tries a match at every position.
+ */
+const untilControlCharacter = /[^\x00-\x1f]*/y;
+
 export function fastParseTree(text: string, maxNesting: number): JsonNode | undefined {
   const n = text.length;
   let i = 0;
@@ -38,22 +45,36 @@ export function fastParseTree(text: string, maxNesting: number): JsonNode | unde
     i = j;
   };
 
+  // A string ends at the next quote, which native indexOf finds many times faster than a loop over its
+  // characters. What the string must not contain before that quote, a backslash (an escape, read by
+  // readEscaped) or a control character (not JSON), is looked for the same way, but only once per
+  // occurrence: each position below is the first one at or after where it was last looked for, and is only
+  // looked for again once a string starts past it. A minified policy has neither, so each is found once
+  // (at the end) per document; a pretty-printed one looks for the next control character once per line.
+  let nextBackslash = -1;
+  let nextControl = -1;
+
   /** The string token at `i` (an opening quote): its value; `i` moves past the closing quote. */
   const readString = (): string => {
     const start = i + 1;
-    for (let j = start; j < n; j++) {
-      const c = text.charCodeAt(j);
-      if (c === 0x22) {
-        i = j + 1;
-        return text.slice(start, j);
-      }
-      if (c === 0x5c) {
-        i = j;
-        return readEscaped(start);
-      }
-      if (c < 0x20) throw GIVE_UP;
+    const end = text.indexOf('"', start);
+    if (end < 0) throw GIVE_UP;
+    if (nextBackslash < start) {
+      nextBackslash = text.indexOf('\\', start);
+      if (nextBackslash < 0) nextBackslash = n;
     }
-    throw GIVE_UP;
+    if (nextControl < start) {
+      untilControlCharacter.lastIndex = start;
+      untilControlCharacter.test(text); // always matches, if only the empty string
+      nextControl = untilControlCharacter.lastIndex;
+    }
+    if (nextControl < end && nextControl < nextBackslash) throw GIVE_UP;
+    if (nextBackslash < end) {
+      i = nextBackslash;
+      return readEscaped(start);
+    }
+    i = end + 1;
+    return text.slice(start, end);
   };
 
   const readEscaped = (start: number): string => {
