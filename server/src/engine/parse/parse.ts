@@ -135,25 +135,58 @@ class PolicyStatement implements Statement {
     readonly node: JsonNode,
     readonly index: number,
   ) {
-    this.properties = propertiesOf(node);
-    this.sid = this.stringElement('Sid');
-    this.effect = this.stringElement('Effect');
-    this.actions = valueItems(this.element('Action')?.value);
-    this.notActions = valueItems(this.element('NotAction')?.value);
-    this.resources = valueItems(this.element('Resource')?.value);
-    this.notResources = valueItems(this.element('NotResource')?.value);
-    this.conditions = conditionsOf(this.element('Condition')?.value);
+    const properties = (this.properties = propertiesOf(node));
+    // One pass over the elements rather than a lookup (a scan) per element: the first occurrence of each wins.
+    let sid: Property | undefined;
+    let effect: Property | undefined;
+    let action: Property | undefined;
+    let notAction: Property | undefined;
+    let resource: Property | undefined;
+    let notResource: Property | undefined;
+    let condition: Property | undefined;
+    for (const property of properties) {
+      switch (property.key) {
+        case 'Sid':
+          sid ??= property;
+          break;
+        case 'Effect':
+          effect ??= property;
+          break;
+        case 'Action':
+          action ??= property;
+          break;
+        case 'NotAction':
+          notAction ??= property;
+          break;
+        case 'Resource':
+          resource ??= property;
+          break;
+        case 'NotResource':
+          notResource ??= property;
+          break;
+        case 'Condition':
+          condition ??= property;
+          break;
+      }
+    }
+    this.sid = stringValue(sid);
+    this.effect = stringValue(effect);
+    this.actions = valueItems(action?.value);
+    this.notActions = valueItems(notAction?.value);
+    this.resources = valueItems(resource?.value);
+    this.notResources = valueItems(notResource?.value);
+    this.conditions = conditionsOf(condition?.value);
   }
 
   element(name: string): Property | undefined {
     for (const property of this.properties) if (property.key === name) return property;
     return undefined;
   }
+}
 
-  private stringElement(name: string): string | undefined {
-    const value = this.element(name)?.value;
-    return value && value.type === 'string' ? (value.value as string) : undefined;
-  }
+function stringValue(property: Property | undefined): string | undefined {
+  const value = property?.value;
+  return value && value.type === 'string' ? (value.value as string) : undefined;
 }
 
 function conditionsOf(node: JsonNode | undefined): ConditionBlock[] {
