@@ -2,7 +2,7 @@ import { parseTree, type ParseError } from 'jsonc-parser';
 import type { PolicyKind } from '../types';
 import { fastParseTree } from './fastTree';
 import { detectKind, hasPolicyShape } from './kind';
-import { findProperty, propertiesOf, valueItems } from './json';
+import { propertiesOf, valueItems } from './json';
 import { MemoSlots, type ConditionBlock, type ConditionEntry, type JsonNode, type PolicyDocument, type Property, type Statement, type ValueItem } from './model';
 
 export interface ParseOptions {
@@ -47,10 +47,14 @@ class LatestText {
 
 /** The top-level elements of a document whose root is a policy object (also after a splice). */
 export function describeTopLevel(doc: PolicyDocument): void {
-  doc.topLevel = propertiesOf(doc.root);
-  doc.version = findProperty(doc.root, 'Version');
-  doc.statementProperty = findProperty(doc.root, 'Statement');
+  const topLevel = (doc.topLevel = propertiesOf(doc.root));
+  // The first of each, as findProperty finds it, without listing the root's properties twice more.
+  doc.version = topLevel.find(isVersion);
+  doc.statementProperty = topLevel.find(isStatement);
 }
+
+const isVersion = (property: Property): boolean => property.key === 'Version';
+const isStatement = (property: Property): boolean => property.key === 'Statement';
 
 /**
  * The JSON tree of `text`, its syntax errors added to `errors`. Well-formed JSON (nearly every policy)
@@ -109,8 +113,12 @@ function statementsOf(node: JsonNode | undefined): Statement[] {
   if (!node) return [];
   if (node.type === 'object') return [buildStatement(node, 0)];
   if (node.type !== 'array') return [];
-  return (node.children ?? []).filter((c) => c.type === 'object').map((c, i) => buildStatement(c, i));
+  const children = node.children ?? [];
+  // Nearly always every element is an object: then one list, not a filtered copy and a second.
+  return (children.every(isObject) ? children : children.filter(isObject)).map(buildStatement);
 }
+
+const isObject = (node: JsonNode): boolean => node.type === 'object';
 
 export function buildStatement(node: JsonNode, index: number): Statement {
   return new PolicyStatement(node, index);
