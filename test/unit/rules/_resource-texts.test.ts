@@ -22,6 +22,14 @@ describe('_resource-texts', () => {
     assert.deepEqual(resourceFacts(second), []);
   });
 
+  it('an empty list has no facts and takes no memo; a value without entries (an object) is still read by unreplaced-placeholder', () => {
+    const [s] = parsePolicy(JSON.stringify(policy({ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }))).statements;
+    assert.deepEqual(notResourceFacts(s), []);
+    assert.equal(Object.keys(s.derived).length, 0);
+    const doc = policy({ Effect: 'Allow', Action: 's3:GetObject', NotResource: { Bucket: 'arn:aws:s3:::<bucket>/*' } });
+    assert.deepEqual(findingsOf('unreplaced-placeholder', doc).map((f) => spanOf(doc, f)), ['<bucket>']);
+  });
+
   it('works a fact out once per text', () => {
     let computed = 0;
     const length = resourceTextMemo((t) => (computed++, t.text.length));

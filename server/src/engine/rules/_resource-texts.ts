@@ -36,7 +36,16 @@ function factsOf(item: ValueItem): ResourceText | undefined {
 }
 
 /** Per statement: the facts of each entry of `resources`, index by index (undefined where not a string). */
-export const resourceFacts: (s: Statement) => ReadonlyArray<ResourceText | undefined> = memo((s) => s.resources.map(factsOf));
+export function resourceFacts(s: Statement): ReadonlyArray<ResourceText | undefined> {
+  return s.resources.length === 0 ? NO_FACTS : resourceFactsOf(s);
+}
+const resourceFactsOf = memo((s) => s.resources.map(factsOf));
 
 /** Per statement: the facts of each entry of `notResources`, index by index (undefined where not a string). */
-export const notResourceFacts: (s: Statement) => ReadonlyArray<ResourceText | undefined> = memo((s) => s.notResources.map(factsOf));
+export function notResourceFacts(s: Statement): ReadonlyArray<ResourceText | undefined> {
+  return s.notResources.length === 0 ? NO_FACTS : notResourceFactsOf(s);
+}
+const notResourceFactsOf = memo((s) => s.notResources.map(factsOf));
+
+/** The facts of an empty list, without a memo: nearly every statement has no NotResource. */
+const NO_FACTS: ReadonlyArray<ResourceText | undefined> = Object.freeze([]);

@@ -53,7 +53,8 @@ function checkValue(items: readonly ValueItem[], value: JsonNode | undefined, ta
  */
 function checkEntries(items: readonly ValueItem[], facts: ReadonlyArray<ResourceText | undefined>, value: JsonNode | undefined, describe: Describe, emit: Emit): void {
   if (items.length === 0) {
-    for (const str of embeddedStrings(value)) checkString(str.node, str.text, str.sub, describe, '', emit);
+    // Nearly always no element at all (a statement without NotResource): nothing to list.
+    if (value) for (const str of embeddedStrings(value)) checkString(str.node, str.text, str.sub, describe, '', emit);
     return;
   }
   for (let i = 0; i < items.length; i++) {
