@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { assertClean, assertFires, policy, spanOf } from '../helpers';
+import { assertClean, assertFires, findingsOf, policy, spanOf } from '../helpers';
 
 const ID = 'duplicate-sid';
 const statement = (sid: unknown, action = 'sagemaker:DescribeDomain') => ({ Sid: sid, Effect: 'Allow', Action: action, Resource: '*' });
@@ -23,6 +23,15 @@ describe(ID, () => {
     const bucket = { Sid: 'Read', Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' };
     assertFires(ID, policy(bucket, bucket), {}, 1);
     assertFires(ID, [statement('X'), statement('X')], {}, 1);
+  });
+
+  it('the same findings whether the Sids are compared pair by pair (up to 16 statements) or through a set (more)', () => {
+    const sids = (n: number) => Array.from({ length: n }, (_, i) => statement(i % 5 === 4 ? 'Again' : i % 7 === 6 ? undefined : `Sid${i}`));
+    for (const n of [2, 15, 16, 17, 40]) {
+      const expected = Math.max(0, sids(n).filter((st) => st.Sid === 'Again').length - 1);
+      assert.equal(findingsOf(ID, policy(...sids(n))).length, expected, `${n} statements`);
+    }
+    assertClean(ID, policy(...Array.from({ length: 20 }, (_, i) => statement(`Unique${i}`))));
   });
 
   it('clean on distinct Sids: comparison is exact, so "Read" and "read" differ', () => {

@@ -3,6 +3,7 @@ import { TextCache } from '../textCache';
 import type { Statement, ValueItem } from '../parse/model';
 import { arnFormatsFor, candidateFormats, fieldOf, fieldStart, parseArn, scanArnHead, type ArnField, type ArnFormat, type ArnLayout, type ParsedArn } from './_arn';
 import { memo } from './_util';
+import { notResourceFacts, resourceFacts, resourceTextMemo, type ResourceText } from './_resource-texts';
 
 export interface FieldVerdict {
   item: ValueItem;
@@ -35,24 +36,27 @@ const NO_VERDICTS: readonly FieldVerdict[] = Object.freeze([]);
  * Resource and NotResource entries, Region before account.
  */
 export const fieldVerdicts: (statement: Statement) => readonly FieldVerdict[] = memo((s) => {
-  const result = addVerdicts(s.notResources, addVerdicts(s.resources, undefined));
+  const result = addVerdicts(s.notResources, notResourceFacts(s), addVerdicts(s.resources, resourceFacts(s), undefined));
   return result ?? NO_VERDICTS;
 });
 
-function addVerdicts(items: readonly ValueItem[], result: FieldVerdict[] | undefined): FieldVerdict[] | undefined {
-  for (const item of items) {
-    if (item.node.type !== 'string' || item.text === undefined || !item.text.startsWith('arn:')) continue;
-    // Most ARNs are decided by their first five fields (mayHaveVerdict), which is less to read than a lookup.
-    const found = mayHaveVerdict(item.text) ? verdictsByArn.get(item.text, verdictsOf) : null;
-    if (found) for (const verdict of found) (result ??= []).push({ item, ...verdict });
+/** `facts`: those of the items (see _resource-texts), undefined for an item that is not a string. */
+function addVerdicts(items: readonly ValueItem[], facts: ReadonlyArray<ResourceText | undefined>, result: FieldVerdict[] | undefined): FieldVerdict[] | undefined {
+  for (let i = 0; i < items.length; i++) {
+    const fact = facts[i];
+    const found = fact === undefined ? null : arnVerdicts(fact);
+    if (found) for (const verdict of found) (result ??= []).push({ item: items[i], ...verdict });
   }
   return result;
 }
 
 type ArnVerdict = Omit<FieldVerdict, 'item'>;
 
-/** The verdicts on an ARN text that mayHaveVerdict let through (null: none, still the most): ARNs repeat across statements and documents. */
-const verdictsByArn = new TextCache<readonly ArnVerdict[] | null>(10_000);
+/**
+ * The verdicts on an ARN text (null: none, nearly always), kept with the text's other facts: ARNs repeat across
+ * statements and documents. Most ARNs are decided by their first five fields (mayHaveVerdict).
+ */
+const arnVerdicts = resourceTextMemo((t): readonly ArnVerdict[] | null => (t.text.startsWith('arn:') && mayHaveVerdict(t.text) ? verdictsOf(t.text) : null));
 
 function verdictsOf(text: string): readonly ArnVerdict[] | null {
   const arn = parseArn(text);

@@ -7,6 +7,7 @@
 import { TextCache } from '../textCache';
 import { reference } from '../data/reference';
 import { fieldOf, fieldStart, fieldText, isEmptyField, isLiteralField, parseArn, REGION_PATTERN, scanArn, type ArnLayout } from './_arn';
+import { resourceTextMemo } from './_resource-texts';
 
 export interface Placeholder {
   /** Offset and length in the value. */
@@ -73,6 +74,9 @@ const subCache = new TextCache<readonly Placeholder[]>(10_000);
 const scanPlain = (text: string) => (mayHavePlaceholders(text) ? Object.freeze(scanPlaceholders(text, {})) : NONE);
 const scanSub = (text: string) => (mayHavePlaceholders(text) ? Object.freeze(scanPlaceholders(text, { sub: true })) : NONE);
 const NONE: readonly Placeholder[] = Object.freeze([]);
+
+/** placeholdersIn of a Resource/NotResource text (not an Fn::Sub template), kept with the text's other facts. */
+export const resourcePlaceholders = resourceTextMemo((t): readonly Placeholder[] => scanPlain(t.text));
 
 /**
  * False when scanPlaceholders finds nothing, whatever its options, decided without building strings for

@@ -1,11 +1,11 @@
 import { reference } from '../data/reference';
 import { replaceString } from '../edits';
-import { TextCache } from '../textCache';
 import type { ValueItem } from '../parse/model';
 import type { Rule, RuleContext } from '../rule';
 import type { Fix } from '../types';
 import { arnFormatsFor, fieldOf, fieldStart, fieldText, isEmptyField, isLiteralField, parseArn, PARTITIONS, REGION_PATTERN, scanArn, type ArnField } from './_arn';
 import { placeholdersIn } from './_placeholder';
+import { notResourceFacts, resourceFacts, resourceTextMemo, type ResourceText } from './_resource-texts';
 import { replaceIn, spanIn } from './_span';
 import { didYouMean } from './_util';
 
@@ -136,8 +136,11 @@ function plainlyValid(text: string): boolean {
   return !isEmptyField(layout, 5) || layout.wildcards !== 0;
 }
 
-/** plainlyValid by text: ARNs repeat across statements and documents, and a lookup costs less than a scan. */
-const validArns = new TextCache<boolean>(10_000);
+/**
+ * Can diagnose find a problem with the text? Not with `"*"` (a third of the entries) nor with a plainly valid
+ * ARN (nearly all the others). Kept with the text's other facts: ARNs repeat across statements and documents.
+ */
+const mayBeInvalid = resourceTextMemo((t): boolean => t.text !== '*' && !(t.text.startsWith('arn:') && plainlyValid(t.text)));
 
 /** Twelve digits from `start` to `end`. */
 function isAccountId(text: string, start: number, end: number): boolean {
@@ -149,12 +152,13 @@ function isAccountId(text: string, start: number, end: number): boolean {
   return true;
 }
 
-function checkItems(items: readonly ValueItem[], docText: string, actions: readonly ValueItem[], report: RuleContext['report']): void {
-  for (const item of items) {
-    const text = item.text;
-    if (item.node.type !== 'string' || text === undefined) continue;
-    if (text.startsWith('arn:') && validArns.get(text, plainlyValid)) continue;
-    const problem = diagnose(text, docText, item, actions);
+/** `facts`: those of the items (see _resource-texts), undefined for an item that is not a string. */
+function checkItems(items: readonly ValueItem[], facts: ReadonlyArray<ResourceText | undefined>, docText: string, actions: readonly ValueItem[], report: RuleContext['report']): void {
+  for (let i = 0; i < items.length; i++) {
+    const fact = facts[i];
+    if (fact === undefined || !mayBeInvalid(fact)) continue;
+    const item = items[i];
+    const problem = diagnose(fact.text, docText, item, actions);
     if (!problem) continue;
     const span = problem.start !== undefined ? spanIn(docText, item.node, problem.start, problem.length ?? 0) : { offset: item.node.offset, length: item.node.length };
     report({ ...span, message: problem.message, fixes: problem.fixes ?? [] });
@@ -168,8 +172,8 @@ export const rule: Rule = {
   scope: 'statement',
   check({ doc, report }) {
     for (const s of doc.statements) {
-      checkItems(s.resources, doc.text, s.actions, report);
-      checkItems(s.notResources, doc.text, s.actions, report);
+      checkItems(s.resources, resourceFacts(s), doc.text, s.actions, report);
+      checkItems(s.notResources, notResourceFacts(s), doc.text, s.actions, report);
     }
   },
 };

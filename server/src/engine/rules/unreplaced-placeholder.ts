@@ -1,8 +1,9 @@
 import type { JsonNode, ValueItem } from '../parse/model';
 import type { Rule } from '../rule';
 import { embeddedStrings, forEachEmbeddedString } from './_intrinsic';
-import { placeholdersIn, type Placeholder } from './_placeholder';
+import { placeholdersIn, resourcePlaceholders, type Placeholder } from './_placeholder';
 import { principalProperty } from './_principals';
+import { notResourceFacts, resourceFacts, type ResourceText } from './_resource-texts';
 import { spanIn } from './_span';
 
 /** In a condition key only `<key>` and a reference-style `${TagKey}` are placeholders (`aws:ResourceTag/${TagKey}` copied from the reference). */
@@ -46,6 +47,30 @@ function checkValue(items: readonly ValueItem[], value: JsonNode | undefined, ta
   forEachEmbeddedString(items, value, checkTargetString, target);
 }
 
+/**
+ * Resource or NotResource, as checkValue would check it, but the placeholders of the plain strings are read
+ * from the facts of their text shared with the other rules on these entries (see _resource-texts).
+ */
+function checkEntries(items: readonly ValueItem[], facts: ReadonlyArray<ResourceText | undefined>, value: JsonNode | undefined, describe: Describe, emit: Emit): void {
+  if (items.length === 0) {
+    // Nearly always no element at all (a statement without NotResource): nothing to list.
+    if (value) for (const str of embeddedStrings(value)) checkString(str.node, str.text, str.sub, describe, '', emit);
+    return;
+  }
+  for (let i = 0; i < items.length; i++) {
+    const fact = facts[i];
+    if (fact === undefined) {
+      // Not a string: an intrinsic's strings, as forEachEmbeddedString reads them.
+      for (const str of embeddedStrings(items[i].node)) checkString(str.node, str.text, str.sub, describe, '', emit);
+      continue;
+    }
+    const found = resourcePlaceholders(fact);
+    if (found.length === 0) continue;
+    const where = describe(fact.text, '');
+    for (const p of found) emit(items[i].node, p, where);
+  }
+}
+
 const inResource = (text: string) => `Resource "${text}"`;
 const inNotResource = (text: string) => `NotResource "${text}"`;
 const inPrincipal = (text: string) => `Principal "${text}"`;
@@ -63,11 +88,11 @@ export const rule: Rule = {
         ...spanIn(doc.text, node, p.start, p.length),
         message: `"${p.text}" in ${where} looks like a placeholder from an example that was not replaced: IAM takes it literally, so it names no resource, account or value of yours. Replace it with ${p.instead}.`,
       });
-    const target: Target = { describe: inResource, key: '', emit };
+    const target: Target = { describe: inCondition, key: '', emit };
     for (const s of doc.statements) {
       // The model's items; the elements themselves only where those are empty (see forEachEmbeddedString).
-      checkValue(s.resources, s.resources.length === 0 ? s.element('Resource')?.value : undefined, target, inResource);
-      checkValue(s.notResources, s.notResources.length === 0 ? s.element('NotResource')?.value : undefined, target, inNotResource);
+      checkEntries(s.resources, resourceFacts(s), s.resources.length === 0 ? s.element('Resource')?.value : undefined, inResource, emit);
+      checkEntries(s.notResources, notResourceFacts(s), s.notResources.length === 0 ? s.element('NotResource')?.value : undefined, inNotResource, emit);
       // The shared memo says whether there is either element: most statements (identity policies) have none.
       if (principalProperty(s)) {
         for (const str of embeddedStrings(s.element('Principal')?.value)) checkString(str.node, str.text, str.sub, inPrincipal, '', emit);
