@@ -51,6 +51,12 @@ describe(ID, () => {
     assert.match(assertFires(ID, first, {}, 1)[0].message, /covered by "s3:Get\*"/);
   });
 
+  it('an entry with a variable is no repeat and covers nothing; the entries around it are still compared', () => {
+    const doc = allow(['s3:${aws:username}', 's3:GetObject', 's3:${aws:username}', 'S3:GETOBJECT']);
+    const [f] = assertFires(ID, doc, {}, 1);
+    assert.equal(spanOf(doc, f), '"S3:GETOBJECT"');
+  });
+
   it('clean across statements and between Action of one and NotAction of another', () => {
     assertClean(ID, policy({ Effect: 'Allow', Action: 's3:Get*', Resource: '*' }, { Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }));
   });
