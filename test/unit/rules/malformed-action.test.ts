@@ -51,4 +51,13 @@ describe(ID, () => {
   it('clean on values it cannot judge: CloudFormation intrinsics and policy variables', () => {
     assertClean(ID, allow([{ 'Fn::Sub': '${Service}:GetObject' }, 's3:${aws:username}']));
   });
+
+  it('leaves out the entries with a variable, and still judges the others of the list', () => {
+    // The list skips `s3:${aws:username}` (its text's facts say it has a variable) and reads on.
+    const doc = allow(['s3:${aws:username}', 's3 GetObject', 7, 's3:${aws:username}']);
+    const [f] = assertFires(ID, doc, {}, 1);
+    assert.equal(spanOf(doc, f), '"s3 GetObject"');
+    // An entry with a variable is no action: not reported in a list of others either.
+    assertClean(ID, allow(['s3:GetObject', 'arn:${aws:partition}']));
+  });
 });

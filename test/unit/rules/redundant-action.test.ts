@@ -40,6 +40,23 @@ describe(ID, () => {
     assertClean(ID, allow('s3:GetObject'));
   });
 
+  it('entries of a service without a wildcard entry are settled by their group, still covered by a wildcard-prefixed entry', () => {
+    // ec2 has a wildcard entry, s3 and iam do not: s3:GetObject is left at once; "*:Get*" covers iam:GetRole.
+    assertClean(ID, allow(['ec2:Describe*', 's3:GetObject', 'iam:GetRole', 's3:PutObject']));
+    const doc = allow(['ec2:Describe*', 's3:PutObject', 'iam:GetRole', '*:Get*']);
+    const [f] = assertFires(ID, doc, {}, 1);
+    assert.equal(spanOf(doc, f), '"iam:GetRole"');
+    // The first entry of a list can be the covering one.
+    const first = allow(['s3:Get*', 'ec2:DescribeVpcs', 's3:GetObject']);
+    assert.match(assertFires(ID, first, {}, 1)[0].message, /covered by "s3:Get\*"/);
+  });
+
+  it('an entry with a variable is no repeat and covers nothing; the entries around it are still compared', () => {
+    const doc = allow(['s3:${aws:username}', 's3:GetObject', 's3:${aws:username}', 'S3:GETOBJECT']);
+    const [f] = assertFires(ID, doc, {}, 1);
+    assert.equal(spanOf(doc, f), '"S3:GETOBJECT"');
+  });
+
   it('clean across statements and between Action of one and NotAction of another', () => {
     assertClean(ID, policy({ Effect: 'Allow', Action: 's3:Get*', Resource: '*' }, { Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }));
   });

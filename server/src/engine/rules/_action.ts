@@ -68,6 +68,8 @@ export interface TextFacts {
   readonly lower: string;
   /** The flags above that depend on the text alone (all but REPEATED). */
   readonly flags: number;
+  /** Has a `${`: not a plain action entry (invalid-policy-variable judges it), left out of the lists' facts. */
+  readonly hasVariable: boolean;
   /** Shared by every text equal to this one ignoring case: finds repeats without a set per list. */
   readonly sameIgnoringCase: TextMark;
   /** What rules derive from the text, one slot each (see `textMemo`). */
@@ -106,7 +108,7 @@ function computeTextFacts(text: string): TextFacts {
   const lower = text.toLowerCase();
   // A malformed text is never a repeat (redundant-action leaves it to malformed-action): its mark is its own.
   const sameIgnoringCase = flags & MALFORMED ? newMark() : sameTextMarks.get(lower, newMark);
-  return { text, parsed, lower, flags, sameIgnoringCase, derived: [] };
+  return { text, parsed, lower, flags, hasVariable: text.includes('${'), sameIgnoringCase, derived: [] };
 }
 
 /** One mark per lower-cased action text, shared by its spellings: see `listFacts`. */
@@ -171,27 +173,48 @@ class Plain implements PlainAction {
 
 function listFacts(values: readonly ValueItem[]): ActionListFacts {
   // A text is a repeat when its case-insensitive mark already carries this list's number.
-  const list = ++listsRead;
-  const plain = values.every(isPlainActionText) ? values : values.filter(isPlainActionText);
-  const items = plain.map((item): PlainAction => {
-    const facts = textFacts(item.text!);
-    let own = facts.flags;
-    if (!(own & MALFORMED)) {
-      const mark = facts.sameIgnoringCase;
-      if (mark.list === list) own |= REPEATED;
-      else mark.list = list;
-    }
-    return new Plain(item, item.text!, facts.parsed, own, facts);
-  });
+  currentList = ++listsRead;
+  skippedEntry = false;
+  const entries = values.map(plainEntry);
+  // Entries that are not plain action texts are rare: only then is the list filtered.
+  const items = skippedEntry ? entries.filter(isPlain) : (entries as PlainAction[]);
   let flags = 0;
   for (const item of items) flags |= item.flags;
   return new ListFacts(items, flags);
 }
 
-/** A plain string: not an intrinsic, and no `${` (invalid-policy-variable judges those). */
-function isPlainActionText(item: ValueItem): boolean {
-  return item.node.type === 'string' && item.text !== undefined && !item.text.includes('${');
+/**
+ * The list `plainEntry` is reading, and whether it left an entry out (module state: no closure per list; safe,
+ * as working out a text's facts never reads the facts of a list).
+ */
+let currentList = 0;
+let skippedEntry = false;
+
+/**
+ * The entry with its facts, or undefined when it is not a plain action text: a string (not an intrinsic)
+ * without `${` (invalid-policy-variable judges those). Whether a text has `${` is a fact of the text, looked
+ * up with the rest: a search of every entry's characters cost more than the lookup.
+ */
+function plainEntry(item: ValueItem): PlainAction | undefined {
+  const text = item.text;
+  if (item.node.type !== 'string' || text === undefined) return skip();
+  const facts = textFacts(text);
+  if (facts.hasVariable) return skip();
+  let own = facts.flags;
+  if (!(own & MALFORMED)) {
+    const mark = facts.sameIgnoringCase;
+    if (mark.list === currentList) own |= REPEATED;
+    else mark.list = currentList;
+  }
+  return new Plain(item, text, facts.parsed, own, facts);
 }
+
+function skip(): undefined {
+  skippedEntry = true;
+  return undefined;
+}
+
+const isPlain = (entry: PlainAction | undefined): entry is PlainAction => entry !== undefined;
 
 /** The element names of the two action lists, for rules that walk both. */
 export const ACTION_ELEMENTS = ['Action', 'NotAction'] as const;
@@ -215,7 +238,9 @@ export function entriesWith(statement: Statement, flags: number): readonly Actio
   if (((facts.Action.flags | facts.NotAction.flags) & flags) === 0) return NO_ENTRIES;
   return entriesOf(statement).filter((e) => (e.flags & flags) !== 0);
 }
-const NO_ENTRIES: readonly ActionEntry[] = Object.freeze([]);
+// Not frozen, like the other shared empty lists of the rules: V8 walks a frozen array many times slower (a for-of
+// over an empty frozen array makes an iterator and a result object), and rules walk this one for most statements.
+const NO_ENTRIES: readonly ActionEntry[] = [];
 
 /** A statement's well-formed action entries, worked out once: several rules walk them. */
 export const entriesOf = memo((statement: Statement): readonly ActionEntry[] => {

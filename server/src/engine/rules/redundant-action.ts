@@ -80,31 +80,23 @@ export const rule: Rule = {
         if (entries.length < 2) continue;
         // The index of each entry's first spelling (ignoring case); without repeats, its own.
         const first = list.flags & REPEATED ? firstSpellings(entries) : undefined;
-        const firstOf = (i: number) => (first ? first.get(entries[i].facts.lower)! : i);
         // Wildcard entries (first of their spelling), by service group.
         const wildcards = new Map<string, number[]>();
-        entries.forEach((e, i) => {
-          if (!(e.flags & WILDCARD) || firstOf(i) !== i) return;
+        for (let i = 0; i < entries.length; i++) {
+          const e = entries[i];
+          if (!(e.flags & WILDCARD) || (first && first.get(e.facts.lower) !== i)) continue;
           const group = serviceGroup(e.facts);
           const members = wildcards.get(group);
           if (members) members.push(i);
           else wildcards.set(group, [i]);
-        });
+        }
         const wildcardPrefixed = wildcards.get('') ?? NONE;
         const inArray = s.element(element)?.value?.type === 'array';
-        entries.forEach((e, i) => {
-          let by: number | undefined = firstOf(i);
-          if (by === i) {
-            const form = coverFormOf(e.facts);
-            const covering = (j: number) => {
-              if (j === i) return false;
-              const other = coverFormOf(entries[j].facts);
-              return covers(other, form) && !(j > i && covers(form, other));
-            };
-            const group = serviceGroup(e.facts);
-            by = (group === '' ? undefined : wildcards.get(group)?.find(covering)) ?? wildcardPrefixed.find(covering);
-          }
-          if (by === undefined) return;
+        for (let i = 0; i < entries.length; i++) {
+          const e = entries[i];
+          const firstSpelling = first ? first.get(e.facts.lower)! : i;
+          const by = firstSpelling === i ? coveringEntry(entries, i, wildcards, wildcardPrefixed) : firstSpelling;
+          if (by === undefined) continue;
           const other = entries[by].text;
           const fixes: Fix[] = inArray ? [{ title: `Remove "${e.text}"`, edits: removeNode(doc.text, e.item.node), preferred: true }] : [];
           const message =
@@ -112,13 +104,37 @@ export const rule: Rule = {
               ? `"${e.text}" is listed twice in this statement's ${element}${other !== e.text ? ` (as "${other}": actions are case-insensitive)` : ''}. Remove this one.`
               : `"${e.text}" is already covered by "${other}" in this statement's ${element}: it adds nothing. Remove it (or narrow "${other}").`;
           report({ node: e.item.node, message, fixes });
-        });
+        }
       }
     }
   },
 };
 
 const NONE: readonly number[] = [];
+
+/**
+ * The first wildcard entry (of the entry's service group, then of the wildcard-prefixed ones) that covers entry
+ * `i` and that `i` does not equally cover from before it; undefined when none. A statement lists hundreds of
+ * entries of services without a wildcard entry: those are settled by their group, without their cover form.
+ */
+function coveringEntry(entries: readonly PlainAction[], i: number, wildcards: ReadonlyMap<string, readonly number[]>, wildcardPrefixed: readonly number[]): number | undefined {
+  const facts = entries[i].facts;
+  const group = serviceGroup(facts);
+  const sameGroup = group === '' ? undefined : wildcards.get(group);
+  if (sameGroup === undefined && wildcardPrefixed.length === 0) return undefined;
+  const form = coverFormOf(facts);
+  const inGroup = sameGroup === undefined ? undefined : coveringAmong(entries, sameGroup, i, form);
+  return inGroup ?? coveringAmong(entries, wildcardPrefixed, i, form);
+}
+
+function coveringAmong(entries: readonly PlainAction[], candidates: readonly number[], i: number, form: CoverForm): number | undefined {
+  for (const j of candidates) {
+    if (j === i) continue;
+    const other = coverFormOf(entries[j].facts);
+    if (covers(other, form) && !(j > i && covers(form, other))) return j;
+  }
+  return undefined;
+}
 
 function firstSpellings(entries: readonly PlainAction[]): Map<string, number> {
   const first = new Map<string, number>();
