@@ -24,6 +24,14 @@ describe(ID, () => {
     assert.deepEqual(JSON.parse(applyFix(doc, found[1])).Statement[0].Resource[1], 'arn:aws:s3:::b/${aws:username}/*');
   });
 
+  it('fires on a variable whose brace is spelled with an escape, in a document with no literal brace', () => {
+    // `$\u007baws:usernme}` is the value "${aws:usernme}", though the text has neither "${" nor "{aws:".
+    const doc = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/${aws:usernme}' }] }).replace('${', '$\\u007b');
+    assert.ok(!doc.includes('{aws') && doc.includes('$\\u007baws:usernme}'));
+    const [f] = assertFires(ID, doc, {}, 1);
+    assert.match(f.message, /"aws:usernme" is neither a policy variable/);
+  });
+
   it('fires on a variable without its $ and inserts it', () => {
     const doc = on('arn:aws:s3:::b/{aws:username}/*');
     assert.equal(JSON.parse(assertFixResolves(ID, doc)).Statement[0].Resource, 'arn:aws:s3:::b/${aws:username}/*');

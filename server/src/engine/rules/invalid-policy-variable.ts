@@ -216,8 +216,9 @@ export const rule: Rule = {
   scope: 'statement',
   check(ctx) {
     const { doc } = ctx;
-    // Nothing to check without a `${` or a `{prefix:key}`: most documents.
-    if (!doc.text.includes('${') && !hasBraceVariable(doc.text)) return;
+    // Nothing to check without a `${`, a `{prefix:key}` or a backslash (an escape can spell either brace,
+    // as in `$\u007baws:username}`): most documents.
+    if (!doc.text.includes('${') && !hasBraceVariable(doc.text) && !doc.text.includes('\\')) return;
     // Nor in a statement without one in its text (or an escape, which can spell them).
     const candidates = statementsWithVariableSyntax(doc.text, doc.statements);
     for (let i = 0; i < doc.statements.length; i++) {
