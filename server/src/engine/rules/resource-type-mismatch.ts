@@ -5,7 +5,7 @@ import type { Rule } from '../rule';
 import type { Fix } from '../types';
 import { matchedActions, plainItems, textMemo, type TextFacts } from './_action';
 import { memo } from './_util';
-import { TextCache } from '../textCache';
+import { resourceFacts, resourceTextMemo } from './_resource-texts';
 import { candidateFormats, fieldOf, globsIntersect, literalPrefix, parseArn, policyGlob, templateGlob, type ArnFormat, type ParsedArn } from './_arn';
 
 interface Target {
@@ -156,11 +156,11 @@ function entryFits(judged: JudgedArn, entry: TextTargets): boolean {
   return fits;
 }
 
-/** Resource ARNs recur across statements and policies: each text is read once (null: not judged). */
-function judgedArn(text: string): JudgedArn | null {
-  return arnsByText.get(text, readArn);
-}
-const arnsByText = new TextCache<JudgedArn | null>(20_000);
+/**
+ * Resource ARNs recur across statements and policies: each text is read once (null: not judged), in a slot of
+ * the facts the Resource rules share, so that the text is looked up once for all of them.
+ */
+const judgedArn = resourceTextMemo((facts): JudgedArn | null => readArn(facts.text));
 
 function readArn(text: string): JudgedArn | null {
   const arn = parseArn(text);
@@ -212,10 +212,12 @@ export const rule: Rule = {
       const entries = entryTargets(s);
       if (!entries) continue;
       let set: TargetSet | undefined;
+      const texts = resourceFacts(s);
 
-      for (const item of s.resources) {
+      for (let i = 0; i < s.resources.length; i++) {
+        const item = s.resources[i];
         if (!isArnItem(item)) continue;
-        const judged = judgedArn(item.text);
+        const judged = judgedArn(texts[i]!);
         if (!judged) continue;
         const { arn, target } = judged;
         // Most resources fit an action of their own entry: that settles it without the statement's whole set.
