@@ -1,7 +1,7 @@
 /**
  * Facts about the texts of Resource and NotResource entries, shared by the rules that judge each entry
- * (unreplaced-placeholder, invalid-arn, arn-field-missing, arn-field-not-allowed). The corpus of managed
- * policies lists about 7,500 ARNs, the same ones across statements and documents, and a lookup by text
+ * (unreplaced-placeholder, invalid-arn, arn-field-missing, arn-field-not-allowed, resource-type-mismatch).
+ * The corpus of managed policies lists about 7,500 ARNs, the same ones across statements and documents, and a lookup by text
  * (hashing it, comparing it with the key) costs more than reading a fact: so each entry's text is looked up
  * once, in one cache, rather than once by each rule in a cache of its own, and each rule reads its fact from
  * the object found (a slot of `resourceTextMemo`, worked out at most once per text).
