@@ -118,4 +118,25 @@ describe('shared empty lists', () => {
     assert.deepEqual(empties.map((list) => list.length), [0, 0, 0, 0]);
     assert.deepEqual(empties.filter((list) => Object.isFrozen(list)), []);
   });
+
+  it('nor are the shared lists of the reference data, which rules walk on every lint', () => {
+    const ref = reference();
+    const createTrainingJob = ref.action('sagemaker', 'CreateTrainingJob')!;
+    const listDomains = ref.action('sagemaker', 'ListDomains')!;
+    const lists = [
+      ref.actions('sagemaker'),
+      ref.matchActions('s3:Get*'),
+      ref.matchActions('*'),
+      ref.resourceTypes('sagemaker'),
+      ref.serviceConditionKeys('sagemaker'),
+      ref.conditionKeysForAction(createTrainingJob),
+      createTrainingJob.resourceTypes,
+      createTrainingJob.conditionKeys,
+      listDomains.dependentActions, // absent in the data: the shared empty list
+      ref.servicesWithArnField('no-such-field'),
+    ];
+    assert.ok(lists.every((list) => Array.isArray(list)));
+    assert.equal(listDomains.dependentActions.length, 0);
+    assert.deepEqual(lists.map((list, i) => (Object.isFrozen(list) ? i : -1)).filter((i) => i >= 0), []);
+  });
 });

@@ -28,7 +28,7 @@ export interface FieldVerdict {
  */
 const AWS_OWNED = new Set(['ssm/document', 'ssm/automation-definition', 'ssm/parameter', 'resource-explorer-2/view']);
 
-const NO_VERDICTS: readonly FieldVerdict[] = Object.freeze([]);
+const NO_VERDICTS: readonly FieldVerdict[] = []; // not frozen: see IamReference on frozen arrays
 
 /**
  * The verdicts either rule reports, per statement: an empty field every matching format fills

@@ -71,9 +71,9 @@ export function placeholdersIn(text: string, options: PlaceholderOptions = {}): 
 }
 const plainCache = new TextCache<readonly Placeholder[]>(10_000);
 const subCache = new TextCache<readonly Placeholder[]>(10_000);
-const scanPlain = (text: string) => (mayHavePlaceholders(text) ? Object.freeze(scanPlaceholders(text, {})) : NONE);
-const scanSub = (text: string) => (mayHavePlaceholders(text) ? Object.freeze(scanPlaceholders(text, { sub: true })) : NONE);
-const NONE: readonly Placeholder[] = Object.freeze([]);
+const scanPlain = (text: string) => (mayHavePlaceholders(text) ? scanPlaceholders(text, {}) : NONE);
+const scanSub = (text: string) => (mayHavePlaceholders(text) ? scanPlaceholders(text, { sub: true }) : NONE);
+const NONE: readonly Placeholder[] = []; // not frozen: see IamReference on frozen arrays
 
 /** placeholdersIn of a Resource/NotResource text (not an Fn::Sub template), kept with the text's other facts. */
 export const resourcePlaceholders = resourceTextMemo((t): readonly Placeholder[] => scanPlain(t.text));

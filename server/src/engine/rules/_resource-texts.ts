@@ -48,4 +48,4 @@ export function notResourceFacts(s: Statement): ReadonlyArray<ResourceText | und
 const notResourceFactsOf = memo((s) => s.notResources.map(factsOf));
 
 /** The facts of an empty list, without a memo: nearly every statement has no NotResource. */
-const NO_FACTS: ReadonlyArray<ResourceText | undefined> = Object.freeze([]);
+const NO_FACTS: ReadonlyArray<ResourceText | undefined> = []; // not frozen: see IamReference on frozen arrays

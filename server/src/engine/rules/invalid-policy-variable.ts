@@ -179,7 +179,7 @@ function checkExpanded(node: JsonNode, text: string, sub: boolean, ctx: RuleCont
  * recur across statements and documents, and judging each variable takes several lookups.
  */
 const expandedIssues = new TextCache<readonly Issue[]>(2_000);
-const checkExpandedText = (text: string): readonly Issue[] => Object.freeze(checkVariables(text, false));
+const checkExpandedText = (text: string): readonly Issue[] => checkVariables(text, false);
 
 function checkAction(node: JsonNode, text: string, sub: boolean, ctx: RuleContext): void {
   if (!sub) checkNotExpanded(ctx, node, text, 'Action');
