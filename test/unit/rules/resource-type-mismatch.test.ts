@@ -50,6 +50,17 @@ describe(ID, () => {
     assertClean(ID, on(['s3*:GetObject'], 'arn:aws:s3:::b'));
   });
 
+  it('entries are read in order and only until one fits: an undecided entry before or after the one that fits, or after none fits, keeps it clean', () => {
+    // the bucket fits s3:ListBucket, the first entry: later entries are not read
+    assertClean(ID, on(['s3:ListBucket', 's3:NoSuchAction'], 'arn:aws:s3:::b'));
+    // an undecided entry first: silent, though a later entry would not fit
+    assertClean(ID, on(['s3:NoSuchAction', 's3:GetObject'], 'arn:aws:s3:::b'));
+    // no entry fits, and the last cannot be decided: silent for every ARN of the statement
+    assertClean(ID, on(['s3:GetObject', 's3:PutObject', '*'], ['arn:aws:s3:::b', 'arn:aws:s3:::c']));
+    // no entry fits and every one is decided: each ARN is reported
+    assertFires(ID, on(['s3:GetObject', 's3:PutObject'], ['arn:aws:s3:::b', 'arn:aws:s3:::c']), {}, 2);
+  });
+
   it('clean when the ARN cannot be decided: variables, intrinsics, a wildcard ARN for service-level actions', () => {
     assertClean(ID, on('s3:GetObject', ['arn:aws:s3:::${aws:username}', { 'Fn::Sub': 'arn:${AWS::Partition}:s3:::b' }]));
     assertClean(ID, on('s3:ListAllMyBuckets', 'arn:aws:s3:::*'));

@@ -3,8 +3,7 @@ import { removeNode, replaceNode, replaceString } from '../edits';
 import type { Statement, ValueItem } from '../parse/model';
 import type { Rule } from '../rule';
 import type { Fix } from '../types';
-import { matchedActions, plainItems, textMemo, type TextFacts } from './_action';
-import { memo } from './_util';
+import { matchedActions, plainItems, textMemo, type PlainAction, type TextFacts } from './_action';
 import { resourceFacts, resourceTextMemo } from './_resource-texts';
 import { candidateFormats, fieldOf, globsIntersect, literalPrefix, parseArn, policyGlob, templateGlob, type ArnFormat, type ParsedArn } from './_arn';
 
@@ -66,21 +65,25 @@ interface TextTargets {
 }
 
 /**
- * The targets of each Action entry, or null when one entry cannot be decided (unknown, `*`, a wildcard
- * service, a variable, an intrinsic). Worked out once per statement.
+ * Whether some Action entry's actions apply to the ARN: FITS, FITS_NONE, or UNDECIDED when an entry cannot be
+ * decided (unknown, `*`, a wildcard service, a variable, an intrinsic), which keeps the rule silent on the
+ * statement. Entries are read in order and the walk stops at the first that fits: most ARNs fit the first entry,
+ * so the targets of a statement's other entries are never looked up.
  */
-const entryTargets = memo((s: Statement): TextTargets[] | null => {
+function fitsAnEntry(judged: JudgedArn, s: Statement, items: readonly PlainAction[]): Verdict {
   // Every entry must be a plain string: plainItems leaves out intrinsics and variables, which are undecided.
-  const items = plainItems(s, 'Action');
-  if (items.length === 0 || items.length !== s.actions.length) return null;
-  const result: TextTargets[] = [];
+  if (items.length === 0 || items.length !== s.actions.length) return UNDECIDED;
   for (const { facts } of items) {
-    const targets = textTargets(facts);
-    if (!targets) return null;
-    result.push(targets);
+    const entry = textTargets(facts);
+    if (!entry) return UNDECIDED;
+    if (entryFits(judged, entry)) return FITS;
   }
-  return result;
-});
+  return FITS_NONE;
+}
+const FITS = 0;
+const FITS_NONE = 1;
+const UNDECIDED = 2;
+type Verdict = typeof FITS | typeof FITS_NONE | typeof UNDECIDED;
 
 /** The union of the entries' targets, for the message and the fixes: only worked out for a finding. */
 function targetSet(entries: readonly TextTargets[]): TargetSet {
@@ -208,24 +211,26 @@ export const rule: Rule = {
   scope: 'statement',
   check({ doc, report }) {
     for (const s of doc.statements) {
-      if (!s.resources.some(isArnItem)) continue;
-      const entries = entryTargets(s);
-      if (!entries) continue;
       let set: TargetSet | undefined;
-      const texts = resourceFacts(s);
+      let texts: ReturnType<typeof resourceFacts> | undefined;
+      let items: readonly PlainAction[] | undefined;
 
       for (let i = 0; i < s.resources.length; i++) {
         const item = s.resources[i];
         if (!isArnItem(item)) continue;
+        texts ??= resourceFacts(s);
         const judged = judgedArn(texts[i]!);
         if (!judged) continue;
         const { arn, target } = judged;
         // Most resources fit an action of their own entry: that settles it without the statement's whole set.
-        if (entries.some((entry) => entryFits(judged, entry))) continue;
+        items ??= plainItems(s, 'Action');
+        const verdict = fitsAnEntry(judged, s, items);
+        if (verdict === UNDECIDED) break;
+        if (verdict === FITS) continue;
         // Only ARNs of a known format: a malformed or unknown one is invalid-arn's business.
         const kinds = candidateFormats(arn);
         if (!kinds || kinds.length === 0 || !kinds.some(referencedByAnAction)) continue;
-        set ??= targetSet(entries);
+        set ??= targetSet(items.map((plain) => textTargets(plain.facts)!));
         const { actions, noResourceLevel, all: targets } = set;
 
         // The data lists some actions' resource types incompletely (generic ones such as apigateway:GET,
