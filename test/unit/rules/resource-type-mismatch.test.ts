@@ -61,6 +61,16 @@ describe(ID, () => {
     assertFires(ID, on(['s3:GetObject', 's3:PutObject'], ['arn:aws:s3:::b', 'arn:aws:s3:::c']), {}, 2);
   });
 
+  it('an ARN met again (another statement, another policy) is judged the same: its formats and child are worked out once', () => {
+    for (let pass = 0; pass < 2; pass++) {
+      const doc = policy({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::again' }, { Effect: 'Allow', Action: 's3:PutObject', Resource: 'arn:aws:s3:::again' });
+      const findings = assertFires(ID, doc, {}, 2);
+      for (const f of findings) assert.match(f.message, /Did you mean "arn:aws:s3:::again\/\*"\?/);
+      // an ARN of no known format stays invalid-arn's business, every time
+      assertClean(ID, on('s3:GetObject', 'arn:aws:nosuchservice:us-east-1:210987654321:thing/again'));
+    }
+  });
+
   it('clean when the ARN cannot be decided: variables, intrinsics, a wildcard ARN for service-level actions', () => {
     assertClean(ID, on('s3:GetObject', ['arn:aws:s3:::${aws:username}', { 'Fn::Sub': 'arn:${AWS::Partition}:s3:::b' }]));
     assertClean(ID, on('s3:ListAllMyBuckets', 'arn:aws:s3:::*'));

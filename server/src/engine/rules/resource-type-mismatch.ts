@@ -146,11 +146,34 @@ function arnTarget(arn: ParsedArn): ArnTarget {
 }
 
 /** A Resource ARN this rule judges: six fields and a literal, lower-case service. */
-interface JudgedArn {
-  arn: ParsedArn;
-  target: ArnTarget;
+class JudgedArn {
   /** Whether an entry's actions apply to it, per entry text: the same pairs recur across statements and edits. */
-  fits: Map<TextTargets, boolean>;
+  readonly fits = new Map<TextTargets, boolean>();
+  private formats: readonly ArnFormat[] | null | undefined;
+  private child: ArnTarget | undefined;
+
+  constructor(
+    readonly text: string,
+    readonly arn: ParsedArn,
+    readonly target: ArnTarget,
+  ) {}
+
+  /**
+   * The formats the ARN may be of, when it is of a known format that some action lists (else null: a malformed
+   * or unknown one is invalid-arn's business). Worked out once per text, as the same ARNs miss in many policies.
+   */
+  knownFormats(): readonly ArnFormat[] | null {
+    if (this.formats === undefined) {
+      const kinds = candidateFormats(this.arn);
+      this.formats = !kinds || kinds.length === 0 || !kinds.some(referencedByAnAction) ? null : kinds;
+    }
+    return this.formats;
+  }
+
+  /** The ARN of its children (`bucket` -> `bucket/*`) as `applies` reads it. */
+  childTarget(): ArnTarget {
+    return (this.child ??= arnTarget(parseArn(`${this.text}/*`)));
+  }
 }
 
 function entryFits(judged: JudgedArn, entry: TextTargets): boolean {
@@ -170,7 +193,7 @@ function readArn(text: string): JudgedArn | null {
   if (arn.fields.length < 6) return null;
   const service = fieldOf(arn, 'service');
   if (service.wildcard || service.variable || service.text !== service.text.toLowerCase()) return null;
-  return { arn, target: arnTarget(arn), fits: new Map() };
+  return new JudgedArn(text, arn, arnTarget(arn));
 }
 
 /** Can some action of the set be authorized against the ARN? */
@@ -228,8 +251,8 @@ export const rule: Rule = {
         if (verdict === UNDECIDED) break;
         if (verdict === FITS) continue;
         // Only ARNs of a known format: a malformed or unknown one is invalid-arn's business.
-        const kinds = candidateFormats(arn);
-        if (!kinds || kinds.length === 0 || !kinds.some(referencedByAnAction)) continue;
+        const kinds = judged.knownFormats();
+        if (!kinds) continue;
         set ??= targetSet(items.map((plain) => textTargets(plain.facts)!));
         const { actions, noResourceLevel, all: targets } = set;
 
@@ -238,7 +261,7 @@ export const rule: Rule = {
         // wildcard ARN may cover. So report only what the data decides:
         const resource = fieldOf(arn, 'resource');
         const objects = `${item.text}/*`;
-        const childFits = !noResourceLevel && !item.text.endsWith('*') && applies(set, arnTarget(parseArn(objects)));
+        const childFits = !noResourceLevel && !item.text.endsWith('*') && applies(set, judged.childTarget());
         if (noResourceLevel) {
           // no action has a resource type: only a concrete resource (no wildcard) surely misses.
           if (resource.wildcard || resource.variable) continue;
