@@ -50,6 +50,27 @@ describe(ID, () => {
     assertClean(ID, on(['s3*:GetObject'], 'arn:aws:s3:::b'));
   });
 
+  it('entries are read in order and only until one fits: an undecided entry before or after the one that fits, or after none fits, keeps it clean', () => {
+    // the bucket fits s3:ListBucket, the first entry: later entries are not read
+    assertClean(ID, on(['s3:ListBucket', 's3:NoSuchAction'], 'arn:aws:s3:::b'));
+    // an undecided entry first: silent, though a later entry would not fit
+    assertClean(ID, on(['s3:NoSuchAction', 's3:GetObject'], 'arn:aws:s3:::b'));
+    // no entry fits, and the last cannot be decided: silent for every ARN of the statement
+    assertClean(ID, on(['s3:GetObject', 's3:PutObject', '*'], ['arn:aws:s3:::b', 'arn:aws:s3:::c']));
+    // no entry fits and every one is decided: each ARN is reported
+    assertFires(ID, on(['s3:GetObject', 's3:PutObject'], ['arn:aws:s3:::b', 'arn:aws:s3:::c']), {}, 2);
+  });
+
+  it('an ARN met again (another statement, another policy) is judged the same: its formats and child are worked out once', () => {
+    for (let pass = 0; pass < 2; pass++) {
+      const doc = policy({ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::again' }, { Effect: 'Allow', Action: 's3:PutObject', Resource: 'arn:aws:s3:::again' });
+      const findings = assertFires(ID, doc, {}, 2);
+      for (const f of findings) assert.match(f.message, /Did you mean "arn:aws:s3:::again\/\*"\?/);
+      // an ARN of no known format stays invalid-arn's business, every time
+      assertClean(ID, on('s3:GetObject', 'arn:aws:nosuchservice:us-east-1:210987654321:thing/again'));
+    }
+  });
+
   it('clean when the ARN cannot be decided: variables, intrinsics, a wildcard ARN for service-level actions', () => {
     assertClean(ID, on('s3:GetObject', ['arn:aws:s3:::${aws:username}', { 'Fn::Sub': 'arn:${AWS::Partition}:s3:::b' }]));
     assertClean(ID, on('s3:ListAllMyBuckets', 'arn:aws:s3:::*'));

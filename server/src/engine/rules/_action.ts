@@ -66,6 +66,12 @@ export interface TextFacts {
   readonly parsed: Readonly<ParsedAction> | undefined;
   /** Lower-cased text. */
   readonly lower: string;
+  /**
+   * The lower-cased service prefix (the whole text without a colon), or '' when it has a wildcard (it may name
+   * any service): the key rules group entries by. A field rather than a `textMemo`, as rules read it for every
+   * entry of a list.
+   */
+  readonly serviceGroup: string;
   /** The flags above that depend on the text alone (all but REPEATED). */
   readonly flags: number;
   /** Has a `${`: not a plain action entry (invalid-policy-variable judges it), left out of the lists' facts. */
@@ -108,7 +114,13 @@ function computeTextFacts(text: string): TextFacts {
   const lower = text.toLowerCase();
   // A malformed text is never a repeat (redundant-action leaves it to malformed-action): its mark is its own.
   const sameIgnoringCase = flags & MALFORMED ? newMark() : sameTextMarks.get(lower, newMark);
-  return { text, parsed, lower, flags, hasVariable: text.includes('${'), sameIgnoringCase, derived: [] };
+  return { text, parsed, lower, serviceGroup: serviceGroupOf(lower), flags, hasVariable: text.includes('${'), sameIgnoringCase, derived: [] };
+}
+
+function serviceGroupOf(lower: string): string {
+  const colon = lower.indexOf(':');
+  const service = colon < 0 ? lower : lower.slice(0, colon);
+  return /[*?]/.test(service) ? '' : service;
 }
 
 /** One mark per lower-cased action text, shared by its spellings: see `listFacts`. */

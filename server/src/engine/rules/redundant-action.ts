@@ -52,16 +52,6 @@ function covers(pattern: CoverForm, covered: CoverForm): boolean {
 
 const isOneCharacter = (c: string) => c !== ANY;
 
-/**
- * The key an entry's service is grouped under: its lower-cased prefix, or '' when the prefix has a
- * wildcard (those entries may cover any service). Once per distinct text.
- */
-const serviceGroup = textMemo((facts): string => {
-  const colon = facts.lower.indexOf(':');
-  const service = colon < 0 ? facts.lower : facts.lower.slice(0, colon);
-  return /[*?]/.test(service) ? '' : service;
-});
-
 const isWellFormed = (e: PlainAction) => !(e.flags & MALFORMED);
 
 export const rule: Rule = {
@@ -85,7 +75,7 @@ export const rule: Rule = {
         for (let i = 0; i < entries.length; i++) {
           const e = entries[i];
           if (!(e.flags & WILDCARD) || (first && first.get(e.facts.lower) !== i)) continue;
-          const group = serviceGroup(e.facts);
+          const group = e.facts.serviceGroup;
           const members = wildcards.get(group);
           if (members) members.push(i);
           else wildcards.set(group, [i]);
@@ -119,7 +109,7 @@ const NONE: readonly number[] = [];
  */
 function coveringEntry(entries: readonly PlainAction[], i: number, wildcards: ReadonlyMap<string, readonly number[]>, wildcardPrefixed: readonly number[]): number | undefined {
   const facts = entries[i].facts;
-  const group = serviceGroup(facts);
+  const group = facts.serviceGroup;
   const sameGroup = group === '' ? undefined : wildcards.get(group);
   if (sameGroup === undefined && wildcardPrefixed.length === 0) return undefined;
   const form = coverFormOf(facts);

@@ -3,8 +3,7 @@ import { removeNode, replaceNode, replaceString } from '../edits';
 import type { Statement, ValueItem } from '../parse/model';
 import type { Rule } from '../rule';
 import type { Fix } from '../types';
-import { matchedActions, plainItems, textMemo, type TextFacts } from './_action';
-import { memo } from './_util';
+import { matchedActions, plainItems, textMemo, type PlainAction, type TextFacts } from './_action';
 import { resourceFacts, resourceTextMemo } from './_resource-texts';
 import { candidateFormats, fieldOf, globsIntersect, literalPrefix, parseArn, policyGlob, templateGlob, type ArnFormat, type ParsedArn } from './_arn';
 
@@ -66,21 +65,25 @@ interface TextTargets {
 }
 
 /**
- * The targets of each Action entry, or null when one entry cannot be decided (unknown, `*`, a wildcard
- * service, a variable, an intrinsic). Worked out once per statement.
+ * Whether some Action entry's actions apply to the ARN: FITS, FITS_NONE, or UNDECIDED when an entry cannot be
+ * decided (unknown, `*`, a wildcard service, a variable, an intrinsic), which keeps the rule silent on the
+ * statement. Entries are read in order and the walk stops at the first that fits: most ARNs fit the first entry,
+ * so the targets of a statement's other entries are never looked up.
  */
-const entryTargets = memo((s: Statement): TextTargets[] | null => {
+function fitsAnEntry(judged: JudgedArn, s: Statement, items: readonly PlainAction[]): Verdict {
   // Every entry must be a plain string: plainItems leaves out intrinsics and variables, which are undecided.
-  const items = plainItems(s, 'Action');
-  if (items.length === 0 || items.length !== s.actions.length) return null;
-  const result: TextTargets[] = [];
+  if (items.length === 0 || items.length !== s.actions.length) return UNDECIDED;
   for (const { facts } of items) {
-    const targets = textTargets(facts);
-    if (!targets) return null;
-    result.push(targets);
+    const entry = textTargets(facts);
+    if (!entry) return UNDECIDED;
+    if (entryFits(judged, entry)) return FITS;
   }
-  return result;
-});
+  return FITS_NONE;
+}
+const FITS = 0;
+const FITS_NONE = 1;
+const UNDECIDED = 2;
+type Verdict = typeof FITS | typeof FITS_NONE | typeof UNDECIDED;
 
 /** The union of the entries' targets, for the message and the fixes: only worked out for a finding. */
 function targetSet(entries: readonly TextTargets[]): TargetSet {
@@ -143,11 +146,34 @@ function arnTarget(arn: ParsedArn): ArnTarget {
 }
 
 /** A Resource ARN this rule judges: six fields and a literal, lower-case service. */
-interface JudgedArn {
-  arn: ParsedArn;
-  target: ArnTarget;
+class JudgedArn {
   /** Whether an entry's actions apply to it, per entry text: the same pairs recur across statements and edits. */
-  fits: Map<TextTargets, boolean>;
+  readonly fits = new Map<TextTargets, boolean>();
+  private formats: readonly ArnFormat[] | null | undefined;
+  private child: ArnTarget | undefined;
+
+  constructor(
+    readonly text: string,
+    readonly arn: ParsedArn,
+    readonly target: ArnTarget,
+  ) {}
+
+  /**
+   * The formats the ARN may be of, when it is of a known format that some action lists (else null: a malformed
+   * or unknown one is invalid-arn's business). Worked out once per text, as the same ARNs miss in many policies.
+   */
+  knownFormats(): readonly ArnFormat[] | null {
+    if (this.formats === undefined) {
+      const kinds = candidateFormats(this.arn);
+      this.formats = !kinds || kinds.length === 0 || !kinds.some(referencedByAnAction) ? null : kinds;
+    }
+    return this.formats;
+  }
+
+  /** The ARN of its children (`bucket` -> `bucket/*`) as `applies` reads it. */
+  childTarget(): ArnTarget {
+    return (this.child ??= arnTarget(parseArn(`${this.text}/*`)));
+  }
 }
 
 function entryFits(judged: JudgedArn, entry: TextTargets): boolean {
@@ -167,7 +193,7 @@ function readArn(text: string): JudgedArn | null {
   if (arn.fields.length < 6) return null;
   const service = fieldOf(arn, 'service');
   if (service.wildcard || service.variable || service.text !== service.text.toLowerCase()) return null;
-  return { arn, target: arnTarget(arn), fits: new Map() };
+  return new JudgedArn(text, arn, arnTarget(arn));
 }
 
 /** Can some action of the set be authorized against the ARN? */
@@ -208,24 +234,26 @@ export const rule: Rule = {
   scope: 'statement',
   check({ doc, report }) {
     for (const s of doc.statements) {
-      if (!s.resources.some(isArnItem)) continue;
-      const entries = entryTargets(s);
-      if (!entries) continue;
       let set: TargetSet | undefined;
-      const texts = resourceFacts(s);
+      let texts: ReturnType<typeof resourceFacts> | undefined;
+      let items: readonly PlainAction[] | undefined;
 
       for (let i = 0; i < s.resources.length; i++) {
         const item = s.resources[i];
         if (!isArnItem(item)) continue;
+        texts ??= resourceFacts(s);
         const judged = judgedArn(texts[i]!);
         if (!judged) continue;
         const { arn, target } = judged;
         // Most resources fit an action of their own entry: that settles it without the statement's whole set.
-        if (entries.some((entry) => entryFits(judged, entry))) continue;
+        items ??= plainItems(s, 'Action');
+        const verdict = fitsAnEntry(judged, s, items);
+        if (verdict === UNDECIDED) break;
+        if (verdict === FITS) continue;
         // Only ARNs of a known format: a malformed or unknown one is invalid-arn's business.
-        const kinds = candidateFormats(arn);
-        if (!kinds || kinds.length === 0 || !kinds.some(referencedByAnAction)) continue;
-        set ??= targetSet(entries);
+        const kinds = judged.knownFormats();
+        if (!kinds) continue;
+        set ??= targetSet(items.map((plain) => textTargets(plain.facts)!));
         const { actions, noResourceLevel, all: targets } = set;
 
         // The data lists some actions' resource types incompletely (generic ones such as apigateway:GET,
@@ -233,7 +261,7 @@ export const rule: Rule = {
         // wildcard ARN may cover. So report only what the data decides:
         const resource = fieldOf(arn, 'resource');
         const objects = `${item.text}/*`;
-        const childFits = !noResourceLevel && !item.text.endsWith('*') && applies(set, arnTarget(parseArn(objects)));
+        const childFits = !noResourceLevel && !item.text.endsWith('*') && applies(set, judged.childTarget());
         if (noResourceLevel) {
           // no action has a resource type: only a concrete resource (no wildcard) surely misses.
           if (resource.wildcard || resource.variable) continue;
