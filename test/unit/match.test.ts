@@ -74,6 +74,14 @@ describe('hasWildcard / isBroadResource', () => {
     assert.ok(!hasWildcard('arn:aws:s3:::bucket/${*}'));
     assert.ok(hasWildcard('arn:aws:s3:::bucket/*'));
   });
+  it('answers values without a policy variable at once, and still looks past the variables in the others', () => {
+    assert.ok(hasWildcard('ml.?5.*'));
+    assert.ok(!hasWildcard('ml.m5.xlarge'));
+    // A variable of another kind does not hide a real wildcard; `${?}` and `${$}` stand for literal characters.
+    assert.ok(hasWildcard('arn:aws:s3:::bucket/${aws:username}/*'));
+    assert.ok(!hasWildcard('${?}x${$}${*}'));
+    assert.ok(hasWildcard('${?}x?'));
+  });
   it('recognises resources that cover a whole service', () => {
     assert.ok(isBroadResource('*'));
     assert.ok(isBroadResource('arn:aws:iam::*:role/*'));

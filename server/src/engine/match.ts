@@ -76,7 +76,9 @@ export function actionPatternCovers(pattern: string, action: string): boolean {
 
 export function hasWildcard(text: string): boolean {
   if (!text.includes('*') && !text.includes('?')) return false;
-  // `${*}` and `${?}` are policy variables that stand for a literal `*` / `?`, not wildcards.
+  // `${*}` and `${?}` are policy variables that stand for a literal `*` / `?`, not wildcards. Most values with a
+  // wildcard have no variable at all: they need no copy without the variables (the replace below allocates).
+  if (!text.includes('${')) return true;
   return /[*?]/.test(text.replace(/\$\{[*?$]\}/g, ''));
 }
 
