@@ -33,6 +33,14 @@ describe(ID, () => {
     }
   });
 
+  it('answers the same for a pattern seen before (the verdict is cached per text)', () => {
+    for (let round = 0; round < 2; round++) {
+      assertFires(ID, policy(passRole('arn:aws:iam::*:role/*')), {}, 1);
+      assertClean(ID, policy(passRole('arn:aws:iam::*:role/service-role/*')));
+      assertClean(ID, policy(passRole('arn:aws:s3:::bucket/*')));
+    }
+  });
+
   it('fires once per broad entry of the Resource list, also in fragments', () => {
     const doc = [passRole(['arn:aws:iam::111122223333:role/SageMakerExecutionRole', '*', 'arn:aws:iam::*:role/*'])];
     const found = assertFires(ID, doc, {}, 2);

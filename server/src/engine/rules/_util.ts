@@ -358,9 +358,14 @@ function isAscii(text: string): boolean {
   return true;
 }
 
-/** Condition keys are case-insensitive in IAM. */
-export function findConditionKey(statement: Statement, predicate: (lowerKey: string) => boolean): Array<{ block: ConditionBlock; entry: ConditionEntry }> {
-  return conditionEntries(statement).filter(({ entry }) => predicate(entry.key.toLowerCase()));
+/**
+ * Does the statement have a condition on a key matching `predicate` (condition keys are case-insensitive in IAM)?
+ * Walks the blocks directly: asked of every statement that grants iam:PassRole, most with no Condition at all,
+ * and building the list of conditionEntries (a flatMap, pairs) cost far more than the answer.
+ */
+export function hasConditionKey(statement: Statement, predicate: (lowerKey: string) => boolean): boolean {
+  for (const block of statement.conditions) for (const entry of block.entries) if (predicate(entry.key.toLowerCase())) return true;
+  return false;
 }
 
 /**
@@ -369,7 +374,7 @@ export function findConditionKey(statement: Statement, predicate: (lowerKey: str
  */
 export function deniedUnlessCondition(doc: PolicyDocument, action: string, predicate: (lowerKey: string) => boolean): boolean {
   return allStatements(doc).some(
-    (s) => s.effect === 'Deny' && grantsAction(s, action) && findConditionKey(s, predicate).length > 0,
+    (s) => s.effect === 'Deny' && grantsAction(s, action) && hasConditionKey(s, predicate),
   );
 }
 

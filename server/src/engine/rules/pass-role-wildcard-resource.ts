@@ -1,5 +1,6 @@
 import type { Rule } from '../rule';
 import { globMatches, QUESTION, STAR } from '../match';
+import { TextCache } from '../textCache';
 import { grantsAction, mayGrantFrom, servicesMask } from './_util';
 
 const IAM = servicesMask('iam');
@@ -26,6 +27,14 @@ function isEveryRole(resource: string): boolean {
   // the ARN of one role (most entries) is ruled out without splitting it.
   const last = resource.charCodeAt(resource.length - 1);
   if (last !== STAR && last !== QUESTION) return false;
+  // Patterns such as `arn:aws:s3:::bucket/*` recur in statement after statement that grants iam:PassRole (`*`):
+  // split and matched once per text.
+  return everyRoleCache.get(resource, patternCoversEveryRole);
+}
+const everyRoleCache = new TextCache<boolean>(5000);
+
+/** isEveryRole for an ARN pattern that ends with a wildcard. */
+function patternCoversEveryRole(resource: string): boolean {
   const parts = resource.split(':');
   if (parts.length < 6 || parts[0] !== 'arn') return false;
   const [, , service, region] = parts;

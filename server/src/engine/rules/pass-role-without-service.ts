@@ -1,7 +1,7 @@
 import { guardingDenyText } from './_grants';
 import type { Rule } from '../rule';
 import { addConditionFix } from './_condition-fix';
-import { deniedUnlessCondition, findConditionKey, grantsAction, mayGrantFrom, onlyGrants, servicesMask } from './_util';
+import { deniedUnlessCondition, hasConditionKey, grantsAction, mayGrantFrom, onlyGrants, servicesMask } from './_util';
 import type { Statement } from '../parse/model';
 
 const KEY = 'iam:passedtoservice';
@@ -22,7 +22,7 @@ export const rule: Rule = {
     if (deniedUnlessCondition(doc, 'iam:PassRole', isPassedToService)) return;
     for (const s of doc.statements) {
       if (!mayAllowIam(s) || !grantsAction(s, 'iam:PassRole')) continue;
-      if (findConditionKey(s, isPassedToService).length > 0) continue;
+      if (hasConditionKey(s, isPassedToService)) continue;
       const target = s.actions.find((a) => a.text !== undefined && /^iam:pass/i.test(a.text)) ?? s.actions[0];
       if (!target) continue;
       // Adding the condition to a statement that grants other actions too would deny those (they carry no such key).

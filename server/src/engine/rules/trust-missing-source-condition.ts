@@ -3,7 +3,7 @@ import { allStatements } from '../parse/model';
 import type { Rule } from '../rule';
 import { addConditionFix } from './_condition-fix';
 import { isValidServicePrincipal, principalOf, serviceItems } from './_principals';
-import { findConditionKey } from './_util';
+import { hasConditionKey } from './_util';
 
 const SOURCE_KEYS = new Set(['aws:sourceaccount', 'aws:sourcearn', 'aws:sourceorgid', 'aws:sourceorgpaths', 'aws:sourceowner']);
 const isSourceKey = (k: string): boolean => SOURCE_KEYS.has(k);
@@ -26,13 +26,13 @@ export const rule: Rule = {
   check({ doc, kind, report }) {
     if (kind !== 'trust' && kind !== 'resource') return;
     // A Deny elsewhere that tests the source keys guards the whole document.
-    if (allStatements(doc).some((s) => s.effect === 'Deny' && findConditionKey(s, isSourceKey).length > 0)) return;
+    if (allStatements(doc).some((s) => s.effect === 'Deny' && hasConditionKey(s, isSourceKey))) return;
     for (const s of doc.statements) {
       if (s.effect !== 'Allow') continue;
       const p = principalOf(s);
       if (!p || p.not) continue;
       const services = serviceItems(p).filter((i) => isValidServicePrincipal(i.text!) && !NO_SOURCE_CONTEXT.has(i.text!));
-      if (services.length === 0 || findConditionKey(s, isSourceKey).length > 0) continue;
+      if (services.length === 0 || hasConditionKey(s, isSourceKey)) continue;
       // With other principal types in the statement the condition would lock those out (they carry no source keys).
       const onlyServices = p.entries.length > 0 && p.entries.every((e) => e.type === 'Service');
       const fixes = onlyServices
