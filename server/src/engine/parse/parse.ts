@@ -3,7 +3,7 @@ import type { PolicyKind } from '../types';
 import { fastParseTree } from './fastTree';
 import { detectKind, hasPolicyShape } from './kind';
 import { propertiesOf, valueItems } from './json';
-import { MemoSlots, type ConditionBlock, type ConditionEntry, type JsonNode, type PolicyDocument, type Property, type Statement, type ValueItem } from './model';
+import { newStatementSlots, type ConditionBlock, type ConditionEntry, type JsonNode, type PolicyDocument, type Property, type Statement, type ValueItem } from './model';
 
 export interface ParseOptions {
   kind?: PolicyKind;
@@ -137,7 +137,7 @@ class PolicyStatement implements Statement {
   readonly resources: ValueItem[];
   readonly notResources: ValueItem[];
   readonly conditions: ConditionBlock[];
-  readonly derived = new MemoSlots();
+  readonly derived = newStatementSlots();
 
   constructor(
     readonly node: JsonNode,

@@ -6,14 +6,14 @@
  * once, in one cache, rather than once by each rule in a cache of its own, and each rule reads its fact from
  * the object found (a slot of `resourceTextMemo`, worked out at most once per text).
  */
-import { MemoSlots, type Statement, type ValueItem } from '../parse/model';
+import type { Statement, ValueItem } from '../parse/model';
 import { TextCache } from '../textCache';
 import { memo, slotMemos } from './_util';
 
 /** One Resource/NotResource text and what the rules derived from it. */
 export class ResourceText {
-  /** The rules' facts, one slot each (see `resourceTextMemo`). */
-  readonly derived = new MemoSlots();
+  /** The rules' facts, one slot each (see `resourceTextMemo`). Cached, long-lived: a literal is fine here. */
+  readonly derived: unknown[] = [];
 
   /** The cache's own copy of the text (see TextCache): facts sliced from it do not pin a document. */
   constructor(readonly text: string) {}

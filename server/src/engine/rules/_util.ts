@@ -1,5 +1,5 @@
 import { parseOperator, type ParsedOperator } from '../data/operators';
-import { allStatements, type ConditionBlock, type ConditionEntry, type JsonNode, type PolicyDocument, type Statement, type ValueItem } from '../parse/model';
+import { allStatements, STATEMENT_SLOT_COUNT, type ConditionBlock, type ConditionEntry, type JsonNode, type PolicyDocument, type Statement, type ValueItem } from '../parse/model';
 import { actionPatternCovers, globMatches, QUESTION, STAR } from '../match';
 
 /**
@@ -7,10 +7,12 @@ import { actionPatternCovers, globMatches, QUESTION, STAR } from '../match';
  * computes lives as long as the object, and a field is much cheaper to read than a WeakMap. `compute` must
  * not return undefined.
  */
-export function slotMemos<O extends { readonly derived: { [slot: number]: unknown } }>(): <T>(compute: (o: O) => T) => (o: O) => T {
+export function slotMemos<O extends { readonly derived: { [slot: number]: unknown } }>(capacity = Infinity): <T>(compute: (o: O) => T) => (o: O) => T {
   let nextSlot = 0;
   return <T>(compute: (o: O) => T) => {
     const slot = nextSlot++;
+    // A developer's error, thrown as the rules load (so by every test): see newStatementSlots.
+    if (slot >= capacity) throw new Error(`more than ${capacity} memos of one kind: raise the number of slots made for them`);
     return (o: O) => {
       let value = o.derived[slot] as T | undefined;
       if (value === undefined) o.derived[slot] = value = compute(o);
@@ -23,7 +25,7 @@ export function slotMemos<O extends { readonly derived: { [slot: number]: unknow
  * Derived per statement and shared by every rule: dozens of rules ask the same questions of each statement,
  * and a read-only policy lists thousands of actions.
  */
-export const memo = slotMemos<Statement>();
+export const memo = slotMemos<Statement>(STATEMENT_SLOT_COUNT);
 
 /** The action patterns of a statement's `Action` that are plain strings (intrinsics are unknown, skipped). */
 export const actionTexts: (statement: Statement) => readonly string[] = memo((statement) =>
