@@ -84,23 +84,26 @@ function reportDuplicatesByMap(children: readonly JsonNode[], report: (r: Report
   }
 }
 
-/** Checks a value and every object inside it, `depth` levels below the root. */
-function checkValue(node: JsonNode, depth: number, text: string, report: (r: Report) => void): void {
+/**
+ * Checks a value and every object inside it, `depth` levels below the root, leaving out the values `skip`
+ * says another pass checks (the statements, for the walk outside them).
+ */
+function checkValue(node: JsonNode, depth: number, text: string, report: (r: Report) => void, skip?: (node: JsonNode) => boolean): void {
   // Policies are shallow; the bound keeps pathological nesting from exhausting the stack.
   const children = node.children;
-  if (depth > 64 || !children) return;
+  if (depth > 64 || !children || (skip !== undefined && skip(node))) return;
   if (node.type === 'object') {
     reportDuplicates(node, report);
     // The children of an object are properties, [key, value]: only a value can hold objects. It is two
     // levels below the object, past its property node.
     for (const property of children) {
       const value = property.children?.[1];
-      if (value?.children && depth + 1 <= 64) checkValue(value, depth + 2, text, report);
+      if (value?.children && depth + 1 <= 64) checkValue(value, depth + 2, text, report, skip);
     }
   } else if (node.type === 'array') {
     // An Action or Resource list of strings need not be walked string by string.
     if (!mayNestObjects(text, node)) return;
-    for (const item of children) if (item.children) checkValue(item, depth + 1, text, report);
+    for (const item of children) if (item.children) checkValue(item, depth + 1, text, report, skip);
   }
 }
 
@@ -123,15 +126,7 @@ export const rule: Rule = {
       const index = statementIndexAt(statements, node.offset);
       return index >= 0 && statements[index].node === node;
     };
-    const visitOutsideStatements = (node: JsonNode, depth: number): void => {
-      if (depth > 64 || isStatementNode(node)) return;
-      if (node.type === 'object') reportDuplicates(node, report);
-      else if (node.type === 'array' && !mayNestObjects(doc.text, node)) return;
-      const children = node.children;
-      if (!children) return;
-      for (const child of children) if (child.children) visitOutsideStatements(child, depth + 1);
-    };
-    if (doc.root) visitOutsideStatements(doc.root, 0);
+    if (doc.root) checkValue(doc.root, 0, doc.text, report, isStatementNode);
     for (const s of doc.statements) {
       const depth = depthOf(s.node);
       if (depth > 64) continue;
