@@ -41,6 +41,11 @@ function checkTargetString(node: JsonNode, text: string, sub: boolean, target: T
   checkString(node, text, sub, target.describe, target.key, target.emit);
 }
 
+/** The strings of a value that is not a list of plain strings (an element's own value, an intrinsic, a Principal map). */
+function checkStringsIn(value: JsonNode | undefined, describe: Describe, emit: Emit): void {
+  for (const str of embeddedStrings(value)) checkString(str.node, str.text, str.sub, describe, '', emit);
+}
+
 function checkValue(items: readonly ValueItem[], value: JsonNode | undefined, target: Target, describe: Describe, key = ''): void {
   target.describe = describe;
   target.key = key;
@@ -54,14 +59,14 @@ function checkValue(items: readonly ValueItem[], value: JsonNode | undefined, ta
 function checkEntries(items: readonly ValueItem[], facts: ReadonlyArray<ResourceText | undefined>, value: JsonNode | undefined, describe: Describe, emit: Emit): void {
   if (items.length === 0) {
     // Nearly always no element at all (a statement without NotResource): nothing to list.
-    if (value) for (const str of embeddedStrings(value)) checkString(str.node, str.text, str.sub, describe, '', emit);
+    if (value) checkStringsIn(value, describe, emit);
     return;
   }
   for (let i = 0; i < items.length; i++) {
     const fact = facts[i];
     if (fact === undefined) {
       // Not a string: an intrinsic's strings, as forEachEmbeddedString reads them.
-      for (const str of embeddedStrings(items[i].node)) checkString(str.node, str.text, str.sub, describe, '', emit);
+      checkStringsIn(items[i].node, describe, emit);
       continue;
     }
     const found = resourcePlaceholders(fact);
@@ -95,8 +100,8 @@ export const rule: Rule = {
       checkEntries(s.notResources, notResourceFacts(s), s.notResources.length === 0 ? s.element('NotResource')?.value : undefined, inNotResource, emit);
       // The shared memo says whether there is either element: most statements (identity policies) have none.
       if (principalProperty(s)) {
-        for (const str of embeddedStrings(s.element('Principal')?.value)) checkString(str.node, str.text, str.sub, inPrincipal, '', emit);
-        for (const str of embeddedStrings(s.element('NotPrincipal')?.value)) checkString(str.node, str.text, str.sub, inNotPrincipal, '', emit);
+        checkStringsIn(s.element('Principal')?.value, inPrincipal, emit);
+        checkStringsIn(s.element('NotPrincipal')?.value, inNotPrincipal, emit);
       }
       for (const block of s.conditions) {
         for (const entry of block.entries) {
