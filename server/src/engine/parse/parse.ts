@@ -2,7 +2,7 @@ import { parseTree, type ParseError } from 'jsonc-parser';
 import type { PolicyKind } from '../types';
 import { fastParseTree } from './fastTree';
 import { detectKind, hasPolicyShape } from './kind';
-import { propertiesOf, valueItems } from './json';
+import { listOfOne, propertiesOf, valueItems } from './json';
 import { newStatementSlots, type ConditionBlock, type ConditionEntry, type JsonNode, type PolicyDocument, type Property, type Statement, type ValueItem } from './model';
 
 export interface ParseOptions {
@@ -111,7 +111,7 @@ function stripBom(text: string): string {
 
 function statementsOf(node: JsonNode | undefined): Statement[] {
   if (!node) return [];
-  if (node.type === 'object') return [buildStatement(node, 0)];
+  if (node.type === 'object') return listOfOne(buildStatement(node, 0)); // not a literal: see listOfOne
   if (node.type !== 'array') return [];
   const children = node.children ?? [];
   // Nearly always every element is an object: then one list, not a filtered copy and a second.
