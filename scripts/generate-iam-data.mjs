@@ -31,6 +31,8 @@ function readService(folder, prefix) {
   return existsSync(path) ? readJson(path) : {};
 }
 
+const LAYOUT = 'ASCII; the per-service member last, one "prefix": value per line (the engine parses only the lines it needs)';
+
 const byKey = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 const sorted = (values = []) => [...values].sort(byKey);
 
@@ -140,6 +142,7 @@ for (const [key, replacement] of Object.entries(deprecated)) {
 const index = {
   ...header,
   format: {
+    layout: LAYOUT,
     services: 'prefix -> { n: service name, c: condition keys, r: resource types, a: JSON text of the actions }',
     a: 'ActionName -> [access level L|R|W|P|T, [resource type], [condition key], [dependent action]]; trailing empty arrays omitted',
     resourceType: '[name, required 1|0, [condition key], [dependent action]]; trailing empty arrays omitted',
@@ -152,23 +155,41 @@ const index = {
   deprecatedConditionKeys: sortObject(deprecated),
   arnServices: sortObject(arnServices),
   arnPlaceholderNames: arnPlaceholderNames(),
+  // Last, one service per line: see LAYOUT.
   services,
 };
 const descriptionsFile = {
   ...header,
-  format: { actions: 'prefix -> JSON text of { ActionName -> description } (parsed per service on first use)', conditionKeys: 'condition key (real case) -> description; aws: keys are in globalConditionKeys.ts' },
-  actions: Object.fromEntries(Object.entries(actionDescriptions).map(([prefix, byName]) => [prefix, JSON.stringify(byName)])),
+  format: {
+    layout: LAYOUT,
+    actions: 'prefix -> JSON text of { ActionName -> description } (parsed per service on first use)',
+    conditionKeys: 'condition key (real case) -> description; aws: keys are in globalConditionKeys.ts',
+  },
   conditionKeys: sortObject(keyDescriptions),
+  // Last, one service per line: see LAYOUT.
+  actions: Object.fromEntries(Object.entries(actionDescriptions).map(([prefix, byName]) => [prefix, JSON.stringify(byName)])),
 };
 
-// One line per service rather than one 3 MB line, so a regeneration diff shows which services changed.
+// One line per service rather than one 3 MB line, so a regeneration diff shows which services changed, and
+// the engine can parse the lines of the services a document uses and skip the rest (server/src/engine/data/
+// indexFile.ts relies on this layout: the per-service member last, one line per service, ASCII throughout).
 function serialize(data, perLine) {
+  const members = Object.keys(data);
+  if (members[members.length - 1] !== perLine) throw new Error(`"${perLine}" must be the last member`);
   const top = Object.entries(data).map(([k, v]) => {
     if (k !== perLine) return `${JSON.stringify(k)}:${JSON.stringify(v)}`;
     const rows = Object.entries(v).map(([p, s]) => `${JSON.stringify(p)}:${JSON.stringify(s)}`);
     return `${JSON.stringify(k)}:{\n${rows.join(',\n')}\n}`;
   });
-  return `{\n${top.join(',\n')}\n}\n`;
+  return asciiOnly(`{\n${top.join(',\n')}\n}\n`);
+}
+
+/**
+ * Non-ASCII characters written as JSON escapes (they occur only inside strings): an ASCII file is read into a
+ * one-byte string, where a single em dash makes Node decode all 2 MB into a two-byte one, slower to read and parse.
+ */
+function asciiOnly(json) {
+  return json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function sortObject(obj) {

@@ -4,7 +4,8 @@
  * starts fast and the CLI only pays for it when a rule needs it. Pure Node, no vscode.
  */
 import { TextCache } from '../textCache';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readLineIndexedFile, type LineIndexedFile } from './indexFile';
 import { dirname, join } from 'node:path';
 import { globMatches } from '../match';
 
@@ -143,9 +144,20 @@ export function reference(): IamReference {
  */
 export function conditionKeyPattern(key: string): RegExp | undefined {
   if (!/\$\{[^}]*\}|<[^>]*>/.test(key)) return undefined;
-  const parts = key.split(/\$\{[^}]*\}|<[^>]*>/).map(escapeRegExp);
-  return new RegExp(`^${parts.join('.+')}$`, 'i');
+  let pattern = keyPatterns.get(key);
+  if (!pattern) {
+    const parts = key.split(/\$\{[^}]*\}|<[^>]*>/).map(escapeRegExp);
+    keyPatterns.set(key, (pattern = new RegExp(`^${parts.join('.+')}$`, 'i')));
+  }
+  return pattern;
 }
+
+/**
+ * One pattern per key of the data (no `g` or `y` flag: `test` keeps no state, so it can be shared). The same
+ * few keys (`aws:ResourceTag/${TagKey}`, `<service>:ResourceTag/${TagKey}`) are listed for most actions, and
+ * the rules' first look at a service's actions compiled them hundreds of times.
+ */
+const keyPatterns = new Map<string, RegExp>();
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -162,16 +174,15 @@ interface RawService {
   /** JSON text of ActionName -> RawAction, parsed when the service's actions are first asked for. */
   a: string;
 }
-interface RawIndex {
+/** The members of iam-index.json before `services`, which is read one service at a time (see indexFile.ts). */
+interface RawIndexHead {
   source: DataSource;
   deprecatedConditionKeys: Record<string, string>;
   arnServices: Record<string, string[]>;
   arnPlaceholderNames: string[];
-  services: Record<string, RawService>;
 }
-interface RawDescriptions {
-  /** Per service, the JSON text of ActionName -> description. */
-  actions: Record<string, string>;
+/** The members of iam-descriptions.json before `actions` (per service, the JSON text of ActionName -> description). */
+interface RawDescriptionsHead {
   conditionKeys: Record<string, string>;
 }
 
@@ -188,6 +199,8 @@ interface Service {
   resourceTypes: ResourceTypeInfo[];
   resourceTypesByName: Map<string, ResourceTypeInfo>;
   conditionKeys: ConditionKeyInfo[];
+  /** The service's keys by lower-cased key (of two spellings, the later in the table). */
+  conditionKeysByLower: Map<string, ConditionKeyInfo>;
 }
 
 interface KeyMatcher {
@@ -203,25 +216,25 @@ const MAX_NAME_LENGTH = 256;
 const MATCH_CACHE_LIMIT = 5000;
 
 export function createReference(dataDirectory: string): IamReference {
-  let raw: RawIndex | undefined;
+  let file: LineIndexedFile<RawIndexHead, RawService> | undefined;
   let prefixes: Map<string, string> | undefined; // lower-cased prefix -> prefix
   const built = new Map<string, Service>();
   let allActions: ActionInfo[] | undefined;
   let keyIndex: { exact: Map<string, ConditionKeyInfo>; patterns: Array<[RegExp, ConditionKeyInfo]> } | undefined;
   let deprecated: Map<string, string> | undefined;
-  let descriptions: RawDescriptions | undefined;
+  let descriptions: LineIndexedFile<RawDescriptionsHead, string> | undefined;
   let placeholderNames: ReadonlySet<string> | undefined;
   // Keyed by lower-cased texts from documents (see TextCache).
   const matchCache = new TextCache<readonly ActionInfo[]>(MATCH_CACHE_LIMIT);
   const keyCache = new TextCache<ConditionKeyInfo | null>(MATCH_CACHE_LIMIT);
   const actionKeys = new WeakMap<ActionInfo, KeyMatcher>();
 
-  function index(): RawIndex {
-    if (!raw) {
-      raw = JSON.parse(readFileSync(join(dataDirectory, INDEX_FILE), 'utf8')) as RawIndex;
-      prefixes = new Map(Object.keys(raw.services).map((p) => [p.toLowerCase(), p]));
+  function index(): LineIndexedFile<RawIndexHead, RawService> {
+    if (!file) {
+      file = readLineIndexedFile<RawIndexHead, RawService>(join(dataDirectory, INDEX_FILE), 'services');
+      prefixes = new Map(file.keys.map((p) => [p.toLowerCase(), p]));
     }
-    return raw;
+    return file;
   }
 
   function realPrefix(prefix: string): string | undefined {
@@ -229,20 +242,20 @@ export function createReference(dataDirectory: string): IamReference {
     return prefixes!.get(prefix.toLowerCase());
   }
 
-  /** Services are turned into objects on first use: most documents touch a handful of the ~450. */
+  /** Services are read and turned into objects on first use: most documents touch a handful of the ~450. */
   function service(prefix: string): Service | undefined {
     const real = realPrefix(prefix);
     if (real === undefined) return undefined;
     let svc = built.get(real);
     if (!svc) {
-      svc = buildService(real, index().services[real]);
+      svc = buildService(real, index().record(real)!);
       built.set(real, svc);
     }
     return svc;
   }
 
   function allServices(): Service[] {
-    return Object.keys(index().services).map((p) => service(p)!);
+    return index().keys.map((p) => service(p)!);
   }
 
   function conditionKeyIndex() {
@@ -251,11 +264,11 @@ export function createReference(dataDirectory: string): IamReference {
       // A key listed under several services (saml:sub under sts, ec2: keys under ssm) belongs to the
       // service that owns its prefix; otherwise the first service in prefix order.
       const owners = new Map<string, ConditionKeyInfo>();
-      for (const [prefix, svc] of Object.entries(index().services)) {
-        for (const [key, type] of Object.entries(svc.c)) {
-          if (key.startsWith('aws:')) continue;
-          const lower = key.toLowerCase();
-          if (!owners.has(lower) || lower.startsWith(`${prefix}:`)) owners.set(lower, { key, type, service: prefix });
+      for (const svc of allServices()) {
+        for (const info of svc.conditionKeys) {
+          if (info.key.startsWith('aws:')) continue;
+          const lower = info.key.toLowerCase();
+          if (!owners.has(lower) || lower.startsWith(`${svc.prefix}:`)) owners.set(lower, info);
         }
       }
       for (const [lower, info] of owners) {
@@ -290,6 +303,12 @@ export function createReference(dataDirectory: string): IamReference {
 
   /** The patterns are case-insensitive (`i`), so the lower-cased key matches as the written one did. */
   function findConditionKey(lowerKey: string): ConditionKeyInfo | null {
+    // A key its own prefix's service lists belongs to that service (see conditionKeyIndex), and an exact entry
+    // answers before any pattern: only that service need be read, not all of them, until a key is not found so.
+    const colon = lowerKey.indexOf(':');
+    const own = keyIndex || colon <= 0 || lowerKey.startsWith('aws:') ? undefined : service(lowerKey.slice(0, colon));
+    const listed = own?.prefix === lowerKey.slice(0, colon) ? own.conditionKeysByLower.get(lowerKey) : undefined;
+    if (listed) return listed;
     const { exact, patterns } = conditionKeyIndex();
     return exact.get(lowerKey) ?? patterns.find(([regex]) => regex.test(lowerKey))?.[1] ?? null;
   }
@@ -317,20 +336,20 @@ export function createReference(dataDirectory: string): IamReference {
   function actionDescriptions(prefix: string): Record<string, string> | undefined {
     let byName = parsedDescriptions.get(prefix);
     if (!byName) {
-      const text = descriptionData().actions[prefix];
+      const text = descriptionData().record(prefix);
       if (text === undefined) return undefined;
       parsedDescriptions.set(prefix, (byName = JSON.parse(text) as Record<string, string>));
     }
     return byName;
   }
 
-  function descriptionData(): RawDescriptions {
-    return (descriptions ??= JSON.parse(readFileSync(join(dataDirectory, DESCRIPTIONS_FILE), 'utf8')) as RawDescriptions);
+  function descriptionData(): LineIndexedFile<RawDescriptionsHead, string> {
+    return (descriptions ??= readLineIndexedFile<RawDescriptionsHead, string>(join(dataDirectory, DESCRIPTIONS_FILE), 'actions'));
   }
 
   const api: IamReference = {
-    source: () => index().source,
-    services: () => Object.keys(index().services),
+    source: () => index().head.source,
+    services: () => [...index().keys],
     hasService: (prefix) => realPrefix(prefix) !== undefined,
     serviceName: (prefix) => service(prefix)?.name,
     actions: (svc) => service(svc)?.actions ?? NONE,
@@ -339,9 +358,9 @@ export function createReference(dataDirectory: string): IamReference {
       return matchCache.get(pattern.toLowerCase(), expand);
     },
     resourceTypes: (svc) => service(svc)?.resourceTypes ?? NONE,
-    servicesWithArnField: (field) => (Object.prototype.hasOwnProperty.call(index().arnServices, field) ? index().arnServices[field] : NONE),
-    arnServiceFields: () => Object.keys(index().arnServices).filter((f) => f !== '*'),
-    arnPlaceholderNames: () => (placeholderNames ??= new Set(index().arnPlaceholderNames)),
+    servicesWithArnField: (field) => (Object.prototype.hasOwnProperty.call(index().head.arnServices, field) ? index().head.arnServices[field] : NONE),
+    arnServiceFields: () => Object.keys(index().head.arnServices).filter((f) => f !== '*'),
+    arnPlaceholderNames: () => (placeholderNames ??= new Set(index().head.arnPlaceholderNames)),
     resourceType: (svc, name) => service(svc)?.resourceTypesByName.get(name.toLowerCase()),
     conditionKey(key) {
       return keyCache.get(key.toLowerCase(), findConditionKey) ?? undefined;
@@ -358,10 +377,10 @@ export function createReference(dataDirectory: string): IamReference {
     },
     conditionKeyDescription(key) {
       const info = api.conditionKey(key);
-      return info && descriptionData().conditionKeys[info.key];
+      return info && descriptionData().head.conditionKeys[info.key];
     },
     deprecatedConditionKey(key) {
-      deprecated ??= new Map(Object.entries(index().deprecatedConditionKeys).map(([k, r]) => [k.toLowerCase(), r]));
+      deprecated ??= new Map(Object.entries(index().head.deprecatedConditionKeys).map(([k, r]) => [k.toLowerCase(), r]));
       const replacement = deprecated.get(key.toLowerCase());
       if (replacement === undefined) return undefined;
       return replacement ? { replacement } : {};
@@ -371,6 +390,7 @@ export function createReference(dataDirectory: string): IamReference {
 }
 
 function buildService(prefix: string, data: RawService): Service {
+  const conditionKeys = Object.entries(data.c).map(([key, type]): ConditionKeyInfo => ({ key, type, service: prefix }));
   const resourceTypes = Object.entries(data.r).map(([name, [arn, keys = NONE]]): ResourceTypeInfo => ({ service: prefix, name, arn, conditionKeys: keys }));
   let actions: { list: ActionInfo[]; byName: Map<string, ActionInfo> } | undefined;
   const parseActions = () => {
@@ -399,6 +419,7 @@ function buildService(prefix: string, data: RawService): Service {
     },
     resourceTypes,
     resourceTypesByName: new Map(resourceTypes.map((r) => [r.name.toLowerCase(), r])),
-    conditionKeys: Object.entries(data.c).map(([key, type]): ConditionKeyInfo => ({ key, type, service: prefix })),
+    conditionKeys,
+    conditionKeysByLower: new Map(conditionKeys.map((k) => [k.key.toLowerCase(), k])),
   };
 }
