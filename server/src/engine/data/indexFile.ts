@@ -49,7 +49,6 @@ function splitByLines<Head, Record>(bytes: Buffer, member: string): LineIndexedF
   } catch {
     return undefined;
   }
-  const keys: string[] = [];
   const ranges = new Map<string, [start: number, end: number]>();
   let start = at + opening.length;
   for (;;) {
@@ -68,14 +67,13 @@ function splitByLines<Head, Record>(bytes: Buffer, member: string): LineIndexedF
     const valueEnd = bytes[end - 1] === COMMA ? end - 1 : end;
     // A whole record on the line: it opens and closes with the same kind of bracket (or quote).
     if (!closes(bytes[close + 2], bytes[valueEnd - 1])) return undefined;
-    keys.push(key);
     ranges.set(key, [close + 2, valueEnd]);
     start = end + 1;
   }
   let whole: LineIndexedFile<Head, Record> | undefined;
   return {
     head,
-    keys,
+    keys: [...ranges.keys()],
     byLine: true,
     record(key) {
       const range = ranges.get(key);

@@ -305,9 +305,9 @@ export function createReference(dataDirectory: string): IamReference {
   function findConditionKey(lowerKey: string): ConditionKeyInfo | null {
     // A key its own prefix's service lists belongs to that service (see conditionKeyIndex), and an exact entry
     // answers before any pattern: only that service need be read, not all of them, until a key is not found so.
-    const colon = lowerKey.indexOf(':');
-    const own = keyIndex || colon <= 0 || lowerKey.startsWith('aws:') ? undefined : service(lowerKey.slice(0, colon));
-    const listed = own?.prefix === lowerKey.slice(0, colon) ? own.conditionKeysByLower.get(lowerKey) : undefined;
+    const prefix = lowerKey.slice(0, Math.max(0, lowerKey.indexOf(':')));
+    const own = keyIndex || prefix === '' || prefix === 'aws' ? undefined : service(prefix);
+    const listed = own?.prefix === prefix ? own.conditionKeysByLower.get(lowerKey) : undefined;
     if (listed) return listed;
     const { exact, patterns } = conditionKeyIndex();
     return exact.get(lowerKey) ?? patterns.find(([regex]) => regex.test(lowerKey))?.[1] ?? null;
