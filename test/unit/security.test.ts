@@ -38,12 +38,24 @@ describe('security: our sources', () => {
       const text = fs.readFileSync(file, 'utf8');
       for (const m of FORBIDDEN_MODULES) {
         if (!importPattern(m).test(text)) continue;
-        // node:net is used for its address parsers only (operator-type-mismatch checks IpAddress values).
-        if (m === 'net' && /import \{ isIPv4, isIPv6 \} from 'node:net';/.test(text) && !/\bnet\.\w+|createConnection|createServer|Socket/.test(text)) continue;
         found.push(`${path.relative(ROOT, file)} imports ${m}`);
       }
     }
     assert.ok(files.length > 50, `only ${files.length} source files found`);
+    assert.deepEqual(found, []);
+  });
+
+  it('the engine imports only its own modules, jsonc-parser, and node:fs / node:path (to read the reference data)', () => {
+    const engineFiles = sourceFiles(path.join(ROOT, 'server', 'src', 'engine'));
+    const found: string[] = [];
+    for (const file of engineFiles) {
+      const text = fs.readFileSync(file, 'utf8');
+      for (const [, specifier] of text.matchAll(/(?:from\s+|require\(\s*|import\(\s*)['"]([^'"]+)['"]/g)) {
+        const allowed = specifier.startsWith('.') || specifier === 'jsonc-parser' || ((specifier === 'node:fs' || specifier === 'node:path') && /engine[\\/]data[\\/]/.test(file));
+        if (!allowed) found.push(`${path.relative(ROOT, file)} imports ${specifier}`);
+      }
+    }
+    assert.ok(engineFiles.length > 40, `only ${engineFiles.length} engine files found`);
     assert.deepEqual(found, []);
   });
 
@@ -65,9 +77,7 @@ describe('security: the shipped bundles', () => {
         for (const m of FORBIDDEN_MODULES) {
           if (!new RegExp(`require\\(["'](node:)?${m}["']\\)`).test(line)) continue;
           const allowed = LIBRARY_TRANSPORTS.test(module) && (m === 'child_process' || m === 'net');
-          // The engine's node:net import (address parsers, see above).
-          const engineNet = m === 'net' && /^\/\/ server\/src\/engine\/rules\/operator-type-mismatch\.ts/.test(module);
-          if (!allowed && !engineNet) found.push(`${bundle}:${i + 1} (${module}): requires ${m}`);
+          if (!allowed) found.push(`${bundle}:${i + 1} (${module}): requires ${m}`);
         }
       });
       assert.deepEqual(found, []);

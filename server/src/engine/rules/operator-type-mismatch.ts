@@ -1,5 +1,5 @@
-import { isIPv4, isIPv6 } from 'node:net';
 import type { OperatorFamily } from '../data/operators';
+import { isIPv4Address, isIPv6Address } from '../ipAddress';
 import type { ValueItem } from '../parse/model';
 import type { Rule } from '../rule';
 import { operatorsFor, type KeyFacts, type KeyValueType } from './_condition-keys';
@@ -22,7 +22,7 @@ function isDate(text: string): boolean {
 function isIpOrCidr(text: string): boolean {
   const [address, bits, extra] = text.split('/');
   if (extra !== undefined) return false;
-  const max = isIPv4(address) ? 32 : isIPv6(address) ? 128 : -1;
+  const max = isIPv4Address(address) ? 32 : isIPv6Address(address) ? 128 : -1;
   if (max < 0) return false;
   return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= max);
 }
