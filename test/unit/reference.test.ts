@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { reference } from '../../server/src/engine/data/reference';
+import { createReference, findDataDirectory, reference } from '../../server/src/engine/data/reference';
 import { globalKeyDataType, lookupGlobalConditionKey } from '../../server/src/engine/data/globalConditionKeys';
 import { operatorWithCaseFixed, parseOperator } from '../../server/src/engine/data/operators';
 import { lookupPolicyVariable, policyVariablesIn } from '../../server/src/engine/data/policyVariables';
@@ -108,6 +108,20 @@ test('service condition keys: case-insensitive, placeholders, owner service', ()
   }
   assert.equal(ref.conditionKey('ec2:SourceInstanceARN')?.service, 'ec2', 'the prefix owner wins over services that repeat the key');
   assert.ok(ref.serviceConditionKeys('sagemaker').some((k) => k.key === 'aws:RequestTag/${TagKey}'));
+});
+
+test('a service key, pattern or not, reads its own service only; an aws: or prefix-less key reads none', () => {
+  // Reading every service (for the index of keys listed under another service's prefix) took most of a CLI
+  // run on a small policy with `${sagemaker:ResourceTag/team}` in it.
+  const fresh = createReference(findDataDirectory());
+  assert.equal(fresh.conditionKey('sagemaker:ResourceTag/team')?.key, 'sagemaker:ResourceTag/${TagKey}');
+  assert.equal(fresh.conditionKey('SageMaker:VolumeKmsKey')?.key, 'sagemaker:VolumeKmsKey');
+  assert.equal(fresh.conditionKey('aws:NoSuchKey'), undefined);
+  assert.equal(fresh.conditionKey('ResourceTag/team'), undefined);
+  assert.equal(fresh.servicesRead(), 1);
+  // A key no service of its prefix lists still finds the service that does (saml: keys are under sts).
+  assert.equal(fresh.conditionKey('saml:aud')?.service, 'sts');
+  assert.ok(fresh.servicesRead() > 400, 'then every service is read, once');
 });
 
 test('descriptions load lazily', () => {

@@ -58,6 +58,8 @@ export interface DataSource {
 export interface IamReference {
   /** Package and version the data was generated from. */
   source(): DataSource;
+  /** How many services have been read so far (each is read on first use): what a lookup costs, for tests. */
+  servicesRead(): number;
   /** All service prefixes, sorted. */
   services(): string[];
   /** Case-insensitive. */
@@ -305,10 +307,18 @@ export function createReference(dataDirectory: string): IamReference {
   function findConditionKey(lowerKey: string): ConditionKeyInfo | null {
     // A key its own prefix's service lists belongs to that service (see conditionKeyIndex), and an exact entry
     // answers before any pattern: only that service need be read, not all of them, until a key is not found so.
+    // Its own patterns too (`sagemaker:ResourceTag/team` in a policy variable): the index holds another service's
+    // pattern of this prefix only for a key this service does not list, and reading every service for the
+    // index was most of the CLI's time on a small policy.
     const prefix = lowerKey.slice(0, Math.max(0, lowerKey.indexOf(':')));
-    const own = keyIndex || prefix === '' || prefix === 'aws' ? undefined : service(prefix);
-    const listed = own?.prefix === prefix ? own.conditionKeysByLower.get(lowerKey) : undefined;
-    if (listed) return listed;
+    // Every key of the data starts with a literal `prefix:`, and the index leaves out the global `aws:` ones: it
+    // has nothing for these, so they need not read every service to find that out.
+    if (prefix === '' || prefix === 'aws') return null;
+    const own = keyIndex ? undefined : service(prefix);
+    if (own?.prefix === prefix) {
+      const listed = own.conditionKeysByLower.get(lowerKey) ?? own.conditionKeys.find((info) => conditionKeyPattern(info.key)?.test(lowerKey));
+      if (listed) return listed;
+    }
     const { exact, patterns } = conditionKeyIndex();
     return exact.get(lowerKey) ?? patterns.find(([regex]) => regex.test(lowerKey))?.[1] ?? null;
   }
@@ -349,6 +359,7 @@ export function createReference(dataDirectory: string): IamReference {
 
   const api: IamReference = {
     source: () => index().head.source,
+    servicesRead: () => built.size,
     services: () => [...index().keys],
     hasService: (prefix) => realPrefix(prefix) !== undefined,
     serviceName: (prefix) => service(prefix)?.name,
