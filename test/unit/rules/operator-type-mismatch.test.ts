@@ -25,6 +25,7 @@ describe(ID, () => {
     assertFires(ID, stmt({ DateGreaterThan: { 'aws:CurrentTime': '2025-02-30T00:00:00Z' } }), {}, 1);
     assertFires(ID, stmt({ DateLessThan: { 'aws:CurrentTime': 'tomorrow' } }), {}, 1);
     assertFires(ID, stmt({ IpAddress: { 'aws:SourceIp': ['10.0.0.0/33', '300.1.1.1', '10.0.0.0/8'] } }), {}, 2);
+    assertFires(ID, stmt({ NotIpAddress: { 'aws:SourceIp': ['010.0.0.1', 'fe80::1%eth0', '2001:db8::1::2', '2001:db8::/129', '::ffff:192.0.2.1/128'] } }), {}, 4);
     assertFires(ID, stmt({ NumericLessThanEquals: { 'sagemaker:MaxRuntimeInSeconds': 'one hour' } }), {}, 1);
   });
 
