@@ -2,18 +2,12 @@
  * IP address syntax, as the IpAddress condition operators read their values: written here rather than taken
  * from node:net so that the engine stays pure (it runs wherever the language server does, and the CLI does not
  * load the networking module on every start just to read addresses). test/unit/ipAddress.test.ts checks that
- * these agree with node:net's isIPv4 and isIPv6 on every address without a zone id.
+ * these agree with node:net's isIPv4 and isIPv6 on generated addresses without a zone id.
  */
 
-/** A decimal octet, 0 to 255, without leading zeros (node:net and AWS read "010" as neither octal nor ten). */
+/** A decimal octet, 0 to 255, without leading zeros: node:net refuses "010" (octal or ten?), and so does the rule. */
 function isOctet(part: string): boolean {
-  if (part.length === 0 || part.length > 3) return false;
-  for (let i = 0; i < part.length; i++) {
-    const c = part.charCodeAt(i);
-    if (c < 0x30 || c > 0x39) return false;
-  }
-  if (part.length > 1 && part.charCodeAt(0) === 0x30) return false;
-  return Number(part) <= 255;
+  return /^(?:0|[1-9][0-9]{0,2})$/.test(part) && Number(part) <= 255;
 }
 
 /** Dotted-quad IPv4: four octets. */

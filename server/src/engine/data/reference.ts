@@ -305,14 +305,12 @@ export function createReference(dataDirectory: string): IamReference {
 
   /** The patterns are case-insensitive (`i`), so the lower-cased key matches as the written one did. */
   function findConditionKey(lowerKey: string): ConditionKeyInfo | null {
-    // A key its own prefix's service lists belongs to that service (see conditionKeyIndex), and an exact entry
-    // answers before any pattern: only that service need be read, not all of them, until a key is not found so.
-    // Its own patterns too (`sagemaker:ResourceTag/team` in a policy variable): the index holds another service's
-    // pattern of this prefix only for a key this service does not list, and reading every service for the
-    // index was most of the CLI's time on a small policy.
+    // Every key of the data starts with a literal `prefix:`, and the index leaves out the global `aws:` ones, so a
+    // key without a prefix or of `aws:` is in neither. A key its own prefix's service lists, exactly or by one of
+    // its patterns (`sagemaker:ResourceTag/team`), belongs to that service (see conditionKeyIndex): only that
+    // service need be read. The index, which reads all 456 (most of a CLI run on a small policy), is for keys
+    // listed under another service only.
     const prefix = lowerKey.slice(0, Math.max(0, lowerKey.indexOf(':')));
-    // Every key of the data starts with a literal `prefix:`, and the index leaves out the global `aws:` ones: it
-    // has nothing for these, so they need not read every service to find that out.
     if (prefix === '' || prefix === 'aws') return null;
     const own = keyIndex ? undefined : service(prefix);
     if (own?.prefix === prefix) {
